@@ -1,0 +1,357 @@
+// The paper draw (组卷): a blueprint, a bank snapshot and a seed give one paper, byte for byte.
+// Pure: seedrandom with the given seed is the only source of randomness (DESIGN.md §4).
+//
+// 1. Filter the eligible items (type in the blueprint, industry general or matching, audience
+//    includes the category, not excluded for a resit), sort them by questionId, then shuffle them
+//    with seedrandom(seed): input order never matters.
+// 2. Order them by tier — exposure (times used; Moodle picks the least used), then how many
+//    papers of the period already hold the item — keeping the shuffled order within a tier. This
+//    is a bucket pass, not a sort.
+// 3. Count what each section and topic has; plan how many items of each required topic each
+//    section takes (draw-plan.ts). Anything short is reported, with its numbers, and no paper.
+// 4. Per section, per-difficulty quotas by largest remainder; take the topic minimums, then fill.
+//    Each pick takes the best tier among the five difficulty lists, and within it the difficulty
+//    whose quota is most open, falling back to the nearest difficulty. Items that would push the
+//    overlap with any period paper past the limit are skipped.
+// 5. Shuffle each section with the same generator; positions run judge → single → multiple.
+import seedrandom from "seedrandom";
+import { itemCountOf, validateBlueprint, type BlueprintSpec } from "./blueprint";
+import { canonicalJson, sha256Hex } from "./canonical";
+import { largestRemainder, planTopics } from "./draw-plan";
+import type { QuestionVersionRef } from "./question";
+import {
+  CATEGORY_LABEL,
+  INDUSTRY_LABEL,
+  QUESTION_TYPES,
+  TYPE_LABEL,
+  bankIndustryOf,
+  type Category,
+  type Industry,
+  type QuestionType,
+} from "./vocabulary";
+
+export const DRAW_ALGORITHM = "ankao-draw/1";
+
+/** What the draw reads of a question version; versionId is absent when drawing from YAML. */
+export type DrawableQuestion = Pick<
+  QuestionVersionRef,
+  "questionId" | "version" | "contentHash" | "type" | "topic" | "industry" | "audience" | "difficulty"
+> & { versionId?: string };
+
+export interface DrawInput {
+  bank: readonly DrawableQuestion[]; // active versions, any order
+  blueprint: BlueprintSpec;
+  industry: Industry;
+  category: Category;
+  seed: string;
+  /** Question ids that must not appear: the candidate's first paper, for a resit. */
+  exclude?: readonly string[];
+  /** Question ids of the other papers of the same period, one list per paper. */
+  periodPapers?: readonly (readonly string[])[];
+  /** questionId → times used so far; less exposed items are preferred. */
+  exposure?: ReadonlyMap<string, number> | Readonly<Record<string, number>>;
+}
+
+export interface PaperItem {
+  position: number; // 1-based, across the paper
+  section: QuestionType;
+  questionId: string;
+  version: number;
+  versionId?: string; // database row; not part of the hash
+  contentHash: string;
+  points: number;
+}
+
+export interface Paper {
+  algorithm: string; // DRAW_ALGORITHM
+  seed: string;
+  industry: Industry;
+  category: Category;
+  blueprint: BlueprintSpec;
+  items: PaperItem[];
+  hash: string;
+}
+
+export interface Shortfall {
+  section?: QuestionType; // absent: a topic minimum across all sections
+  topic?: string;
+  need: number;
+  have: number;
+  excludedByResit: number;
+  blockedByOverlap?: number;
+  message: string;
+}
+
+export type DrawResult = { ok: true; paper: Paper } | { ok: false; shortfalls: Shortfall[] };
+
+const DIFFS = [1, 2, 3, 4, 5] as const;
+const SECTION_ORDER: readonly QuestionType[] = QUESTION_TYPES; // judge, single, multiple
+
+export function drawPaper(input: DrawInput): DrawResult {
+  const spec = input.blueprint;
+  const problems = validateBlueprint(spec);
+  if (problems.length) throw new Error(`invalid blueprint: ${problems.map((p) => p.message).join("; ")}`);
+  const sections = SECTION_ORDER.flatMap((t) => spec.sections.filter((s) => s.type === t));
+  const limit = Math.floor(spec.maxOverlapWithPeriod * itemCountOf(spec) + 1e-9);
+  const who = `${CATEGORY_LABEL[input.category].zh}/${INDUSTRY_LABEL[input.industry].zh}`;
+
+  // 1. Eligible pool, sorted by id (highest version wins a duplicate id), then shuffled.
+  const tag = bankIndustryOf(input.industry);
+  const wanted = new Set(sections.map((s) => s.type));
+  const excluded = new Set(input.exclude ?? []);
+  const resitOut = new Map<string, number>(); // `${type}|${topic}` and `${type}|*` → excluded items
+  const seenOut = new Set<string>();
+  let pool: DrawableQuestion[] = [];
+  for (const q of input.bank) {
+    if (!wanted.has(q.type) || !q.audience.includes(input.category)) continue;
+    if (!q.industry.includes("general") && !q.industry.includes(tag)) continue;
+    if (excluded.has(q.questionId)) {
+      if (!seenOut.has(q.questionId)) {
+        seenOut.add(q.questionId);
+        bump(resitOut, `${q.type}|${q.topic}`);
+        bump(resitOut, `${q.type}|*`);
+      }
+      continue;
+    }
+    pool.push(q);
+  }
+  pool.sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : b.version - a.version));
+  pool = pool.filter((q, i) => i === 0 || pool[i - 1].questionId !== q.questionId);
+  const rng = seedrandom(input.seed);
+  const next = () => rng.quick(); // 32 bits per draw: plenty for an index, twice as fast
+  shuffleInPlace(pool, next);
+
+  // 2. Tiers: (exposure, period papers holding the item), bucketed in shuffled order.
+  const inPeriod = new Map<string, number[]>();
+  (input.periodPapers ?? []).forEach((ids, j) => {
+    for (const id of new Set(ids)) (inPeriod.get(id) ?? inPeriod.set(id, []).get(id)!).push(j);
+  });
+  const exposureOf = exposureReader(input.exposure);
+  let tier: Int32Array = new Int32Array(pool.length);
+  if (input.exposure || inPeriod.size) {
+    const t = byTier(pool, (q) => [exposureOf(q.questionId), inPeriod.get(q.questionId)?.length ?? 0]);
+    [pool, tier] = [t.ordered, t.tier];
+  }
+
+  // 3. Lists per section × difficulty and per section × required topic × difficulty; counts.
+  const topics = [...new Set(spec.topicMinimums.map((m) => m.topic))];
+  const secOf = new Map(sections.map((s, k) => [s.type, k]));
+  const topicOf = new Map(topics.map((t, k) => [t, k]));
+  const fiveLists = () => DIFFS.map(() => [] as number[]);
+  const secLists = sections.map(fiveLists);
+  const topicLists = sections.map(() => topics.map(fiveLists));
+  const secCount = new Int32Array(sections.length);
+  const topicCount = new Int32Array(sections.length * topics.length);
+  for (let i = 0; i < pool.length; i++) {
+    const q = pool[i];
+    const k = secOf.get(q.type)!;
+    const d = q.difficulty >= 4.5 ? 4 : !(q.difficulty >= 1.5) ? 0 : Math.round(q.difficulty) - 1;
+    secLists[k][d].push(i);
+    secCount[k]++;
+    const t = topicOf.get(q.topic);
+    if (t === undefined) continue;
+    topicCount[k * topics.length + t]++;
+    topicLists[k][t][d].push(i);
+  }
+  const avail = new Map<string, number>(); // `${type}|*` and `${type}|${topic}` → eligible items
+  const availAcross = new Map<string, number>();
+  sections.forEach((s, k) => {
+    avail.set(`${s.type}|*`, secCount[k]);
+    topics.forEach((t, j) => {
+      avail.set(`${s.type}|${t}`, topicCount[k * topics.length + j]);
+      availAcross.set(t, (availAcross.get(t) ?? 0) + topicCount[k * topics.length + j]);
+    });
+  });
+
+  const shortfalls: Shortfall[] = [];
+  const short = (section: QuestionType | undefined, topic: string | undefined, need: number, have: number, excludedByResit: number, why?: string, blockedByOverlap?: number) =>
+    shortfalls.push({
+      ...(section && { section }),
+      ...(topic && { topic }),
+      need,
+      have,
+      excludedByResit,
+      ...(blockedByOverlap !== undefined && { blockedByOverlap }),
+      message:
+        [section ? TYPE_LABEL[section].zh : "全部题型", topic, who].filter(Boolean).join(" · ") +
+        `: need ${need}, ${why ?? `bank has ${have}`}` +
+        (excludedByResit ? ` after excluding ${excludedByResit} items used in the first paper` : ""),
+    });
+  for (const s of sections) {
+    const have = avail.get(`${s.type}|*`) ?? 0;
+    if (have < s.count) short(s.type, undefined, s.count, have, resitOut.get(`${s.type}|*`) ?? 0);
+  }
+  const typed = new Map<string, number>();
+  const across = new Map<string, number>();
+  for (const m of spec.topicMinimums) {
+    if (!m.type) across.set(m.topic, Math.max(across.get(m.topic) ?? 0, m.min));
+    else typed.set(`${m.type}|${m.topic}`, m.min);
+  }
+  for (const [key, need] of typed) {
+    const have = avail.get(key) ?? 0;
+    const [type, topic] = key.split("|") as [QuestionType, string];
+    if (have < need) short(type, topic, need, have, resitOut.get(key) ?? 0);
+  }
+  if (shortfalls.length) return { ok: false, shortfalls };
+  const plan = planTopics({ sections, across, typed, avail });
+  for (const [topic, { need, placed }] of plan.unmet) {
+    const have = availAcross.get(topic) ?? 0;
+    const out = sections.reduce((a, s) => a + (resitOut.get(`${s.type}|${topic}`) ?? 0), 0);
+    short(undefined, topic, need, have, out, have < need ? undefined : `only ${placed} fit beside the other topic minimums`);
+  }
+  if (shortfalls.length) return { ok: false, shortfalls };
+
+  // 4. Pick.
+  const picked = new Uint8Array(pool.length);
+  const used = new Int32Array(input.periodPapers?.length ?? 0);
+  const blocked = (i: number) => {
+    const js = inPeriod.get(pool[i].questionId);
+    return js !== undefined && js.some((j) => used[j] >= limit);
+  };
+  const mix = DIFFS.map((d) => spec.difficultyMix[String(d) as "1"] ?? 0);
+  const chosen = new Map<QuestionType, number[]>();
+  for (const [si, s] of sections.entries()) {
+    const quota = largestRemainder(s.count, mix);
+    const mine: number[] = [];
+    const take = (lists: number[][], n: number, topic?: string): boolean => {
+      const ptr = [0, 0, 0, 0, 0];
+      for (let k = 0; k < n; k++) {
+        const i = pickOne(lists, ptr, quota, tier, picked, blocked);
+        if (i < 0) {
+          const left = lists.flat().filter((x) => !picked[x]);
+          const stuck = left.filter(blocked).length;
+          const have = k + left.length - stuck;
+          const why = `bank has ${have} once items shared with other papers of this period are capped at ${limit} per paper (${stuck} blocked)`;
+          short(s.type, topic, n, have, resitOut.get(`${s.type}|${topic ?? "*"}`) ?? 0, why, stuck);
+          return false;
+        }
+        picked[i] = 1;
+        for (const j of inPeriod.get(pool[i].questionId) ?? []) used[j]++;
+        mine.push(i);
+      }
+      return true;
+    };
+    const needs = topics
+      .map((topic) => ({ topic, n: plan.take.get(`${s.type}|${topic}`) ?? 0 }))
+      .filter((x) => x.n > 0)
+      .sort((a, b) => (avail.get(`${s.type}|${a.topic}`) ?? 0) - (avail.get(`${s.type}|${b.topic}`) ?? 0) || (a.topic < b.topic ? -1 : 1));
+    for (const { topic, n } of needs) if (!take(topicLists[si][topicOf.get(topic)!], n, topic)) return { ok: false, shortfalls };
+    if (!take(secLists[si], s.count - mine.length)) return { ok: false, shortfalls };
+    chosen.set(s.type, mine);
+  }
+
+  // 5. Seeded order within each section; positions across the paper.
+  const items: PaperItem[] = [];
+  for (const s of sections) {
+    const mine = chosen.get(s.type)!;
+    shuffleInPlace(mine, next);
+    for (const i of mine) {
+      const q = pool[i];
+      items.push({
+        position: items.length + 1,
+        section: s.type,
+        questionId: q.questionId,
+        version: q.version,
+        ...(q.versionId !== undefined && { versionId: q.versionId }),
+        contentHash: q.contentHash,
+        points: s.pointsPerItem,
+      });
+    }
+  }
+  const body = { algorithm: DRAW_ALGORITHM, seed: input.seed, industry: input.industry, category: input.category, blueprint: spec, items };
+  return { ok: true, paper: { ...body, hash: paperHash(body) } };
+}
+
+/**
+ * The best next item from five difficulty lists (each in tier order): the lowest tier first; then a
+ * difficulty whose quota is still open (the most open first); else the nearest open difficulty,
+ * which is charged instead. Returns -1 when every list is used up or blocked.
+ */
+function pickOne(lists: number[][], ptr: number[], quota: number[], tier: Int32Array, picked: Uint8Array, blocked: (i: number) => boolean): number {
+  let best = -1;
+  let bestTier = Infinity;
+  let bestScore = Infinity;
+  for (let d = 0; d < 5; d++) {
+    const list = lists[d];
+    let p = ptr[d];
+    while (p < list.length && (picked[list[p]] || blocked(list[p]))) p++; // both only ever grow
+    ptr[d] = p;
+    if (p === list.length) continue;
+    const t = tier[list[p]];
+    const score = quota[d] > 0 ? -quota[d] : nearestOpen(quota, d).dist;
+    if (t < bestTier || (t === bestTier && score < bestScore)) [best, bestTier, bestScore] = [d, t, score];
+  }
+  if (best < 0) return -1;
+  const charge = quota[best] > 0 ? best : nearestOpen(quota, best).at;
+  if (charge >= 0) quota[charge]--;
+  return lists[best][ptr[best]];
+}
+
+function nearestOpen(quota: number[], d: number): { at: number; dist: number } {
+  for (let dist = 1; dist < 5; dist++)
+    for (const at of [d - dist, d + dist]) if (at >= 0 && at < 5 && quota[at] > 0) return { at, dist };
+  return { at: -1, dist: 5 };
+}
+
+/** Stable bucket pass by [primary, secondary] (non-negative integers); returns each item's tier rank. */
+function byTier<T>(items: T[], keyOf: (x: T) => [number, number]): { ordered: T[]; tier: Int32Array } {
+  const buckets = new Map<number, { key: [number, number]; xs: T[] }>();
+  let width = 1;
+  const keys = items.map((x) => {
+    const k = keyOf(x);
+    width = Math.max(width, k[1] + 1);
+    return k;
+  });
+  keys.forEach((k, i) => {
+    const code = k[0] * width + k[1];
+    (buckets.get(code) ?? buckets.set(code, { key: k, xs: [] }).get(code)!).xs.push(items[i]);
+  });
+  if (buckets.size <= 1) return { ordered: items, tier: new Int32Array(items.length) };
+  const ordered: T[] = [];
+  const tier = new Int32Array(items.length);
+  [...buckets.keys()].sort((a, b) => a - b).forEach((code, rank) => {
+    for (const x of buckets.get(code)!.xs) tier[ordered.push(x) - 1] = rank;
+  });
+  return { ordered, tier };
+}
+
+function exposureReader(e: DrawInput["exposure"]): (id: string) => number {
+  const clean = (n: number | undefined) => (n !== undefined && n > 0 ? Math.floor(n) : 0);
+  if (!e) return () => 0;
+  if (e instanceof Map) return (id) => clean(e.get(id));
+  const rec = e as Readonly<Record<string, number>>;
+  return (id) => clean(Object.hasOwn(rec, id) ? rec[id] : undefined);
+}
+
+function bump(m: Map<string, number>, k: string) {
+  m.set(k, (m.get(k) ?? 0) + 1);
+}
+
+function shuffleInPlace<T>(a: T[], rng: () => number) {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    const x = a[i];
+    a[i] = a[j];
+    a[j] = x;
+  }
+}
+
+/** A seeded permutation of 0..n-1 (per-candidate item and option order). */
+export function shuffleFor(seed: string, n: number): number[] {
+  const a = Array.from({ length: n }, (_, i) => i);
+  const rng = seedrandom(seed);
+  shuffleInPlace(a, () => rng.quick());
+  return a;
+}
+
+/** SHA-256 of the canonical paper without its hash and without database ids (content-identified). */
+export function paperHash(paper: Omit<Paper, "hash"> | Paper): string {
+  const { hash: _hash, ...rest } = paper as Paper;
+  const items = rest.items.map(({ versionId: _v, ...item }) => item);
+  return sha256Hex(canonicalJson({ ...rest, items }));
+}
+
+export function verifyPaperHash(paper: Paper): { ok: boolean; stored: string; computed: string } {
+  const computed = paperHash(paper);
+  return { ok: computed === paper.hash, stored: paper.hash, computed };
+}

@@ -1,0 +1,6 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { AreaLayout } from "~/components/AreaLayout";
+import { areaLoader } from "~/utils/area.server";
+
+export const loader = ({ request }: LoaderFunctionArgs) => areaLoader(request, "class.manage");
+export default AreaLayout;

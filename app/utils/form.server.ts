@@ -1,0 +1,21 @@
+// Form parsing with zod: field errors come back keyed by field, ready to show next to inputs.
+import { json } from "@remix-run/node";
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string>;
+
+export function parseForm<S extends z.ZodType>(schema: S, form: FormData): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldErrors } {
+  const obj: Record<string, unknown> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string") obj[k] = v.trim();
+  const r = schema.safeParse(obj);
+  if (r.success) return { ok: true, data: r.data };
+  const errors: FieldErrors = {};
+  for (const i of r.error.issues) errors[String(i.path[0] ?? "_")] ??= i.message;
+  return { ok: false, errors };
+}
+
+/** 400 with errors, the shape every form in the app reads. */
+export const invalid = (errors: FieldErrors, extra: Record<string, unknown> = {}) =>
+  json({ ok: false as const, errors, ...extra }, { status: 400 });
+
+export const done = (message: string, extra: Record<string, unknown> = {}) => json({ ok: true as const, message, errors: {} as FieldErrors, ...extra });

@@ -1,0 +1,53 @@
+// The HTTP server: Express in front of the Remix build. Owns what Remix cannot see by itself:
+// the client's socket address (for rate limits), static assets, and graceful shutdown.
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+
+export interface RunningServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(port = Number(process.env.PORT ?? 3000), host = process.env.HOST ?? "0.0.0.0"): Promise<RunningServer> {
+  const buildPath = resolve("build/index.js");
+  if (!existsSync(buildPath)) throw new Error("build/index.js is missing: run `npm run build` first");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    next();
+  });
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV ?? "production",
+      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    }),
+  );
+  return new Promise((ok, fail) => {
+    const server = app.listen(port, host, () => {
+      const addr = server.address();
+      ok({
+        port: typeof addr === "object" && addr ? addr.port : port,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+    server.on("error", fail);
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const s = await startServer();
+  console.log(`Ankao listening on http://localhost:${s.port}`);
+}

@@ -1,0 +1,59 @@
+import { defineConfig } from "vitest/config";
+import { resolve } from "node:path";
+
+const shared = {
+  resolve: { alias: { "~": resolve(__dirname, "app") } },
+};
+const env = {
+  ARGON2_FAST: "1",
+  ANKAO_SECRET: "test-secret-test-secret-test-secret-0123456789",
+  NODE_ENV: "test" as const,
+};
+
+// Three projects: fast pure tests, integration tests on a real database and HTTP server,
+// and end-to-end tests in real Chromium. `npm test` runs all three.
+export default defineConfig({
+  ...shared,
+  test: {
+    globals: true,
+    env,
+    projects: [
+      {
+        ...shared,
+        test: {
+          env,
+          name: "unit",
+          globals: true,
+          include: ["tests/unit/**/*.test.ts"],
+        },
+      },
+      {
+        ...shared,
+        test: {
+          env,
+          name: "integration",
+          globals: true,
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/support/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: "forks",
+        },
+      },
+      {
+        ...shared,
+        test: {
+          env,
+          name: "e2e",
+          globals: true,
+          include: ["tests/e2e/**/*.test.ts"],
+          globalSetup: ["tests/support/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          pool: "forks",
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
