@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
 // The machine and the bureau's intranet have no CJK fonts and no CDN: ship Noto Sans SC.
 import font400 from "@fontsource/noto-sans-sc/400.css";
 import font700 from "@fontsource/noto-sans-sc/700.css";
@@ -18,7 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  const data = useLoaderData<typeof loader>() as { lang?: Lang } | undefined;
+  // useRouteLoaderData, not useLoaderData: the layout also renders error pages, where the
+  // root loader may not have run.
+  const data = useRouteLoaderData<typeof loader>("root") as { lang?: Lang } | undefined;
   const lang = data?.lang ?? "zh";
   return (
     <html lang={lang === "en" ? "en" : "zh-CN"}>

@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { isStateChanging, sameOrigin } from "../app/utils/origin.js";
 
 export interface RunningServer {
   port: number;
@@ -26,6 +27,12 @@ export async function startServer(port = Number(process.env.PORT ?? 3000), host 
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");
     next();
+  });
+  // CSRF: a state-changing request must name our own origin. Refused here with a clear 403
+  // (Remix's own check would surface as a 500); app/utils/guard.server.ts checks again.
+  app.use((req, res, next) => {
+    if (!isStateChanging(req.method) || sameOrigin((h) => req.get(h))) return next();
+    res.status(403).type("text/plain; charset=utf-8").send("跨站请求被拒绝 Cross-site request refused");
   });
   app.all(
     "*",

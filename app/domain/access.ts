@@ -12,7 +12,8 @@ export type Capability =
   | "class.manage" // own provider's classes only
   | "class.read" // classes and rosters, read-only
   | "certificate.manage"
-  | "report.read";
+  | "report.read" // reports: auditors and the exam office
+  | "audit.area"; // the auditor's own read-only area
 
 const TABLE: Record<Capability, readonly Role[]> = {
   "admin.manage": ["ADMIN"],
@@ -25,6 +26,7 @@ const TABLE: Record<Capability, readonly Role[]> = {
   "class.read": ["PROVIDER", "EXAMINER", "ADMIN", "AUDITOR"],
   "certificate.manage": ["EXAMINER"],
   "report.read": ["AUDITOR", "EXAMINER"],
+  "audit.area": ["AUDITOR"],
 };
 
 export function allowed(role: Role, cap: Capability): boolean {

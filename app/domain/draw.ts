@@ -18,6 +18,7 @@ import seedrandom from "seedrandom";
 import { itemCountOf, validateBlueprint, type BlueprintSpec } from "./blueprint";
 import { canonicalJson, sha256Hex } from "./canonical";
 import { largestRemainder, planTopics } from "./draw-plan";
+import { sortedOrder } from "./string-order";
 import type { QuestionVersionRef } from "./question";
 import {
   CATEGORY_LABEL,
@@ -95,15 +96,18 @@ export function drawPaper(input: DrawInput): DrawResult {
   const limit = Math.floor(spec.maxOverlapWithPeriod * itemCountOf(spec) + 1e-9);
   const who = `${CATEGORY_LABEL[input.category].zh}/${INDUSTRY_LABEL[input.industry].zh}`;
 
-  // 1. Eligible pool, sorted by id (highest version wins a duplicate id), then shuffled.
+  // 1. Eligible pool in questionId order; the highest version wins a duplicate id.
   const tag = bankIndustryOf(input.industry);
-  const wanted = new Set(sections.map((s) => s.type));
+  const topics = [...new Set(spec.topicMinimums.map((m) => m.topic))];
+  const secOf = new Map(sections.map((s, k) => [s.type, k]));
+  const topicOf = new Map(topics.map((t, k) => [t, k]));
   const excluded = new Set(input.exclude ?? []);
   const resitOut = new Map<string, number>(); // `${type}|${topic}` and `${type}|*` → excluded items
   const seenOut = new Set<string>();
-  let pool: DrawableQuestion[] = [];
+  const found: DrawableQuestion[] = [];
+  const foundIds: string[] = [];
   for (const q of input.bank) {
-    if (!wanted.has(q.type) || !q.audience.includes(input.category)) continue;
+    if (!secOf.has(q.type) || !q.audience.includes(input.category)) continue;
     if (!q.industry.includes("general") && !q.industry.includes(tag)) continue;
     if (excluded.has(q.questionId)) {
       if (!seenOut.has(q.questionId)) {
@@ -113,43 +117,59 @@ export function drawPaper(input: DrawInput): DrawResult {
       }
       continue;
     }
-    pool.push(q);
+    found.push(q);
+    foundIds.push(q.questionId);
   }
-  pool.sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : b.version - a.version));
-  pool = pool.filter((q, i) => i === 0 || pool[i - 1].questionId !== q.questionId);
-  const rng = seedrandom(input.seed);
-  const next = () => rng.quick(); // 32 bits per draw: plenty for an index, twice as fast
-  shuffleInPlace(pool, next);
+  const pool: DrawableQuestion[] = [];
+  for (const f of sortedOrder(foundIds)) {
+    const q = found[f];
+    const last = pool[pool.length - 1];
+    if (last?.questionId !== q.questionId) pool.push(q);
+    else if (q.version > last.version || (q.version === last.version && q.contentHash > last.contentHash)) pool[pool.length - 1] = q;
+  }
+  const m = pool.length;
+  const secAt = new Uint8Array(m);
+  const diffAt = new Uint8Array(m);
+  const topicAt = new Int16Array(m);
+  for (let i = 0; i < m; i++) {
+    const q = pool[i];
+    secAt[i] = secOf.get(q.type)!;
+    diffAt[i] = q.difficulty >= 4.5 ? 4 : !(q.difficulty >= 1.5) ? 0 : Math.round(q.difficulty) - 1;
+    topicAt[i] = topicOf.get(q.topic) ?? -1;
+  }
 
-  // 2. Tiers: (exposure, period papers holding the item), bucketed in shuffled order.
+  // 2. A seeded order (Fisher–Yates over the id order), then stable tiers: (exposure, number of
+  //    period papers holding the item), by counting sort.
+  const rng = seedrandom(input.seed);
+  const next = () => rng.quick(); // 32 random bits: plenty for an index, twice as fast as rng()
+  let order = new Int32Array(m);
+  for (let i = 0; i < m; i++) order[i] = i;
+  shuffleInPlace(order, next);
   const inPeriod = new Map<string, number[]>();
   (input.periodPapers ?? []).forEach((ids, j) => {
     for (const id of new Set(ids)) (inPeriod.get(id) ?? inPeriod.set(id, []).get(id)!).push(j);
   });
-  const exposureOf = exposureReader(input.exposure);
-  let tier: Int32Array = new Int32Array(pool.length);
+  let tier = new Int32Array(m);
   if (input.exposure || inPeriod.size) {
-    const t = byTier(pool, (q) => [exposureOf(q.questionId), inPeriod.get(q.questionId)?.length ?? 0]);
-    [pool, tier] = [t.ordered, t.tier];
+    const exposureOf = exposureReader(input.exposure);
+    const width = (input.periodPapers?.length ?? 0) + 1;
+    ({ order, tier } = byTier(order, (i) => exposureOf(pool[i].questionId) * width + (inPeriod.get(pool[i].questionId)?.length ?? 0)));
   }
 
-  // 3. Lists per section × difficulty and per section × required topic × difficulty; counts.
-  const topics = [...new Set(spec.topicMinimums.map((m) => m.topic))];
-  const secOf = new Map(sections.map((s, k) => [s.type, k]));
-  const topicOf = new Map(topics.map((t, k) => [t, k]));
+  // 3. Lists in that order per section × difficulty and per section × required topic × difficulty.
   const fiveLists = () => DIFFS.map(() => [] as number[]);
   const secLists = sections.map(fiveLists);
   const topicLists = sections.map(() => topics.map(fiveLists));
   const secCount = new Int32Array(sections.length);
   const topicCount = new Int32Array(sections.length * topics.length);
-  for (let i = 0; i < pool.length; i++) {
-    const q = pool[i];
-    const k = secOf.get(q.type)!;
-    const d = q.difficulty >= 4.5 ? 4 : !(q.difficulty >= 1.5) ? 0 : Math.round(q.difficulty) - 1;
+  for (let r = 0; r < m; r++) {
+    const i = order[r];
+    const k = secAt[i];
+    const d = diffAt[i];
     secLists[k][d].push(i);
     secCount[k]++;
-    const t = topicOf.get(q.topic);
-    if (t === undefined) continue;
+    const t = topicAt[i];
+    if (t < 0) continue;
     topicCount[k * topics.length + t]++;
     topicLists[k][t][d].push(i);
   }
@@ -293,26 +313,26 @@ function nearestOpen(quota: number[], d: number): { at: number; dist: number } {
   return { at: -1, dist: 5 };
 }
 
-/** Stable bucket pass by [primary, secondary] (non-negative integers); returns each item's tier rank. */
-function byTier<T>(items: T[], keyOf: (x: T) => [number, number]): { ordered: T[]; tier: Int32Array } {
-  const buckets = new Map<number, { key: [number, number]; xs: T[] }>();
-  let width = 1;
-  const keys = items.map((x) => {
-    const k = keyOf(x);
-    width = Math.max(width, k[1] + 1);
-    return k;
-  });
-  keys.forEach((k, i) => {
-    const code = k[0] * width + k[1];
-    (buckets.get(code) ?? buckets.set(code, { key: k, xs: [] }).get(code)!).xs.push(items[i]);
-  });
-  if (buckets.size <= 1) return { ordered: items, tier: new Int32Array(items.length) };
-  const ordered: T[] = [];
-  const tier = new Int32Array(items.length);
-  [...buckets.keys()].sort((a, b) => a - b).forEach((code, rank) => {
-    for (const x of buckets.get(code)!.xs) tier[ordered.push(x) - 1] = rank;
-  });
-  return { ordered, tier };
+/** Stable counting sort of `order` by an integer key per item; returns each item's tier rank too. */
+function byTier(order: Int32Array, keyOf: (i: number) => number): { order: Int32Array; tier: Int32Array } {
+  const n = order.length;
+  const key = new Float64Array(n);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const k = keyOf(i);
+    key[i] = k;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const tier = new Int32Array(n);
+  if (counts.size <= 1) return { order, tier };
+  const distinct = [...counts.keys()].sort((a, b) => a - b);
+  const rank = new Map(distinct.map((k, r) => [k, r]));
+  const start = new Int32Array(distinct.length + 1);
+  distinct.forEach((k, r) => (start[r + 1] = start[r] + counts.get(k)!));
+  for (let i = 0; i < n; i++) tier[i] = rank.get(key[i])!;
+  const out = new Int32Array(n);
+  for (let r = 0; r < n; r++) out[start[tier[order[r]]]++] = order[r];
+  return { order: out, tier };
 }
 
 function exposureReader(e: DrawInput["exposure"]): (id: string) => number {
@@ -327,7 +347,7 @@ function bump(m: Map<string, number>, k: string) {
   m.set(k, (m.get(k) ?? 0) + 1);
 }
 
-function shuffleInPlace<T>(a: T[], rng: () => number) {
+function shuffleInPlace<T>(a: { length: number; [i: number]: T }, rng: () => number) {
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
     const x = a[i];

@@ -7,7 +7,7 @@ import { requireCap } from "~/utils/guard.server";
 import { useLang } from "~/utils/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCap(request, "report.read");
+  await requireCap(request, "audit.area");
   return json({ rows: await coverage() });
 }
 

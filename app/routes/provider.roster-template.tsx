@@ -4,18 +4,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { rosterTemplate } from "~/services/roster-template.server";
 import { requireCap } from "~/utils/guard.server";
 
-/** The template page; `?format=xlsx|csv` downloads the file. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCap(request, "class.manage");
-  const format = new URL(request.url).searchParams.get("format");
-  if (format === "xlsx" || format === "csv") {
-    const f = await rosterTemplate(format);
-    return new Response(typeof f.body === "string" ? f.body : new Uint8Array(f.body), {
-      headers: { "Content-Type": f.type, "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}` },
-    });
-  }
-  const f = await rosterTemplate("csv");
-  return json({ headers: f.headers });
+  return json({ headers: (await rosterTemplate("csv")).headers });
 }
 
 export default function RosterTemplate() {
@@ -28,8 +19,8 @@ export default function RosterTemplate() {
         <p><b>{headers.join(" · ")}</b></p>
         <p className="muted">身份证号请设为“文本”格式，否则 Excel 会把 18 位号码存成数字并丢失末几位。</p>
         <div className="toolbar">
-          <a className="button" href="?format=xlsx">下载 Excel 模板 (.xlsx)</a>
-          <a className="button secondary" href="?format=csv">下载 CSV 模板</a>
+          <a className="button" download href="/provider/roster-template/download?format=xlsx">下载 Excel 模板 (.xlsx)</a>
+          <a className="button secondary" download href="/provider/roster-template/download?format=csv">下载 CSV 模板</a>
           <span className="spacer" />
           <Link to="/provider">返回班次</Link>
         </div>

@@ -1,6 +1,7 @@
 // Import the bank into the database in one transaction, and export it back. A changed question
 // gets a new immutable version (papers keep the versions they pinned); an id missing from the
 // files is retired, never deleted; a retired id that comes back is restored.
+import type { Actor } from "../domain/access";
 import { contentHashOf } from "../domain/question";
 import { contentOf, type BankQuestion } from "../domain/bank/types";
 import { db } from "../utils/db.server";
@@ -10,6 +11,7 @@ import {
   bankQuestionOfRow,
   versionRowOf,
 } from "../data/questions.server";
+import { audit } from "../data/audit.server";
 
 export interface ImportReport {
   added: string[];
@@ -19,8 +21,11 @@ export interface ImportReport {
   restored: string[];
 }
 
-/** Import the whole bank. `questions` must be validated (unique ids; see validate.ts). */
-export async function importBank(questions: readonly BankQuestion[], { actor }: { actor: string }): Promise<ImportReport> {
+/**
+ * Import the whole bank. `questions` must be validated (see validate.ts); the caller checks the
+ * actor may write the bank. New versions record `actor.id` as their author; the import is audited.
+ */
+export async function importBank(questions: readonly BankQuestion[], { actor }: { actor: Actor }): Promise<ImportReport> {
   const client = await db();
   return client.$transaction(
     async (tx) => {
@@ -49,7 +54,7 @@ export async function importBank(questions: readonly BankQuestion[], { actor }: 
         const old = existing.get(q.id);
         if (!old) {
           newQuestions.push({ id: q.id, status: QUESTION_STATUS.ACTIVE, currentVersion: 1 });
-          newVersions.push(versionRowOf(q.id, 1, content, hash, actor));
+          newVersions.push(versionRowOf(q.id, 1, content, hash, actor.id));
           report.added.push(q.id);
           continue;
         }
@@ -60,7 +65,7 @@ export async function importBank(questions: readonly BankQuestion[], { actor }: 
           continue;
         }
         const next = old.currentVersion + 1;
-        newVersions.push(versionRowOf(q.id, next, content, hash, actor));
+        newVersions.push(versionRowOf(q.id, next, content, hash, actor.id));
         moves.set(next, [...(moves.get(next) ?? []), q.id]);
         (retired ? report.restored : report.updated).push(q.id);
       }
@@ -76,6 +81,14 @@ export async function importBank(questions: readonly BankQuestion[], { actor }: 
         await tx.question.updateMany({ where: { id: { in: report.retired } }, data: { status: QUESTION_STATUS.RETIRED } });
 
       for (const list of Object.values(report)) list.sort();
+      await audit(tx, {
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: "bank.import",
+        entity: "QuestionBank",
+        entityId: "bank",
+        data: { ...report, added: report.added.length, unchanged: report.unchanged.length },
+      });
       return report;
     },
     { timeout: 120_000, maxWait: 10_000 },

@@ -5,6 +5,7 @@ import type { BankQuestion } from "~/domain/bank/types";
 import { contentHashOf } from "~/domain/question";
 import { contentOf } from "~/domain/bank/types";
 import { CATEGORIES } from "~/domain/vocabulary";
+import type { Actor } from "~/domain/access";
 
 let client: Db;
 let cleanup: () => Promise<void>;
@@ -34,13 +35,14 @@ function question(i: number): BankQuestion {
     difficulty: (i % 5) + 1,
   };
 }
+const actor = (id: string): Actor => ({ id, role: "EXAMINER", countyId: null, providerId: null });
 const initial = Array.from({ length: 650 }, (_, i) => question(i));
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 const versionCount = () => client.questionVersion.count();
 
 test("a first import adds every question as version 1 (650 questions)", async () => {
   const t0 = performance.now();
-  const r = await bank.importBank(initial, { actor: "test" });
+  const r = await bank.importBank(initial, { actor: actor("test") });
   console.log(`[bank-import] 650 questions imported in ${Math.round(performance.now() - t0)} ms`);
   expect(r.added).toHaveLength(650);
   expect([r.updated, r.unchanged, r.retired, r.restored]).toEqual([[], [], [], []]);
@@ -48,11 +50,14 @@ test("a first import adds every question as version 1 (650 questions)", async ()
   const row = await client.questionVersion.findFirstOrThrow({ where: { questionId: "t-0010" } });
   expect(row).toMatchObject({ version: 1, createdBy: "test", industries: ",mining,", options: '["甲","乙","丙","丁"]', answer: '"B"' });
   expect(row.contentHash).toBe(contentHashOf(contentOf(initial[10])));
+  const log = await client.auditLog.findFirstOrThrow({ where: { action: "bank.import" } });
+  expect(log).toMatchObject({ actorId: "test", actorRole: "EXAMINER", entity: "QuestionBank" });
+  expect(JSON.parse(log.data)).toEqual({ added: 650, unchanged: 0, updated: [], retired: [], restored: [] });
 });
 
 test("re-importing unchanged files is a no-op", async () => {
   const before = await client.question.findMany({ orderBy: { id: "asc" } });
-  const r = await bank.importBank(initial, { actor: "test" });
+  const r = await bank.importBank(initial, { actor: actor("test") });
   expect(r.unchanged).toHaveLength(650);
   expect([r.added, r.updated, r.retired, r.restored]).toEqual([[], [], [], []]);
   expect(await versionCount()).toBe(650);
@@ -61,7 +66,7 @@ test("re-importing unchanged files is a no-op", async () => {
 
 test("a changed stem makes version 2 and leaves version 1 intact", async () => {
   const edited = initial.map((q) => (q.id === "t-0010" ? { ...q, stem: "改过的题干（  ）" } : q));
-  const r = await bank.importBank(edited, { actor: "editor" });
+  const r = await bank.importBank(edited, { actor: actor("editor") });
   expect(r.updated).toEqual(["t-0010"]);
   expect(r.unchanged).toHaveLength(649);
   const versions = await client.questionVersion.findMany({ where: { questionId: "t-0010" }, orderBy: { version: "asc" } });
@@ -75,20 +80,20 @@ test("a changed stem makes version 2 and leaves version 1 intact", async () => {
 
 test("an id no longer in the files is retired, not deleted", async () => {
   const without = initial.filter((q) => q.id !== "t-0020" && q.id !== "t-0021");
-  const r = await bank.importBank(without, { actor: "test" });
+  const r = await bank.importBank(without, { actor: actor("test") });
   expect(r.retired).toEqual(["t-0020", "t-0021"]);
   const q = await client.question.findUniqueOrThrow({ where: { id: "t-0020" }, include: { versions: true } });
   expect(q.status).toBe("RETIRED");
   expect(q.versions).toHaveLength(1);
   expect((await bank.exportBank()).map((x) => x.id)).not.toContain("t-0020");
   // Still missing next time: nothing more to retire.
-  expect((await bank.importBank(without, { actor: "test" })).retired).toEqual([]);
+  expect((await bank.importBank(without, { actor: actor("test") })).retired).toEqual([]);
 });
 
 test("a retired id that reappears is restored, with a new version only if its content changed", async () => {
   const changed = { ...initial[20], explanation: "新的解析" };
   const back = initial.map((q) => (q.id === "t-0020" ? changed : q));
-  const r = await bank.importBank(back, { actor: "test" });
+  const r = await bank.importBank(back, { actor: actor("test") });
   expect(r.restored).toEqual(["t-0020", "t-0021"]);
   expect([r.added, r.updated, r.retired]).toEqual([[], [], []]);
   const [a, b] = await client.question.findMany({ where: { id: { in: ["t-0020", "t-0021"] } }, orderBy: { id: "asc" } });
@@ -111,6 +116,6 @@ test("toVersionRef maps a row to the pinned-version shape", async () => {
 test("a duplicate id is refused and nothing is written", async () => {
   const n = await versionCount();
   const dup = { ...initial[0], stem: "新题干" };
-  await expect(bank.importBank([...initial.slice(1), dup, { ...dup }], { actor: "test" })).rejects.toThrow(/duplicate id t-0000/);
+  await expect(bank.importBank([...initial.slice(1), dup, { ...dup }], { actor: actor("test") })).rejects.toThrow(/duplicate id t-0000/);
   expect(await versionCount()).toBe(n);
 });

@@ -147,7 +147,7 @@ test("round trip: parse(format(x)) == x", () => {
     fc.property(bank, (qs) => {
       expect(parseAll(formatBank(qs)).sort(byId)).toEqual([...qs].sort(byId));
     }),
-    { numRuns: 200 },
+    { numRuns: 120 },
   );
 });
 

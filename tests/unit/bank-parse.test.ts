@@ -83,6 +83,12 @@ test("an empty file or a comment-only file is a problem, not an exception", () =
   expect(parseBankFile("e.yaml", "# nothing yet\n").questions).toEqual([]);
 });
 
+test("a second YAML document is a problem on its `---` line", () => {
+  expect(parseBankFile("m.yaml", "questions: []\n---\nquestions: []\n").problems).toEqual([
+    { file: "m.yaml", line: 2, field: "yaml", message: "a bank file is one YAML document: remove the `---` line" },
+  ]);
+});
+
 test("an empty questions list is fine", () => {
   expect(parseBankFile("e.yaml", "questions: []\n")).toEqual({ questions: [], problems: [] });
 });

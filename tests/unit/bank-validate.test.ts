@@ -17,6 +17,10 @@ describe("broken fixtures", () => {
     expect(inFile("syntax.yaml")).toEqual(['syntax.yaml:6: yaml: Missing closing "quote']);
   });
 
+  test("a field written twice in one question is a YAML error on the second", () => {
+    expect(inFile("duplicate-key.yaml")).toEqual(["duplicate-key.yaml:13: yaml: Map keys must be unique"]);
+  });
+
   test("file shape: not a mapping, no questions, questions not a list", () => {
     expect(inFile("root-list.yaml")).toEqual([
       "root-list.yaml:1: questions: a bank file is a mapping with `defaults` (optional) and `questions`",
@@ -25,6 +29,7 @@ describe("broken fixtures", () => {
       "no-questions.yaml:1: questions: missing: a bank file lists its questions under `questions:`",
     ]);
     expect(inFile("questions-not-list.yaml")).toEqual(["questions-not-list.yaml:3: questions: expected a list of questions"]);
+    expect(inFile("defaults-not-map.yaml")).toEqual(["defaults-not-map.yaml:1: defaults: expected a mapping of default tags"]);
   });
 
   test("structure: bad default, unknown default, a question that is not a mapping, unknown top-level key", () => {
@@ -86,7 +91,7 @@ describe("broken fixtures", () => {
 
   test("files are read in sorted order; readable questions come back even when they break a rule", () => {
     expect([...new Set(problems.map((p) => p.file))]).toEqual([
-      "default-topic.yaml", "fields.yaml", "no-questions.yaml", "questions-not-list.yaml", "root-list.yaml", "rules.yaml", "structure.yaml", "syntax.yaml",
+      "default-topic.yaml", "defaults-not-map.yaml", "duplicate-key.yaml", "fields.yaml", "no-questions.yaml", "questions-not-list.yaml", "root-list.yaml", "rules.yaml", "structure.yaml", "syntax.yaml",
     ]);
     expect(questions.filter((q) => q.file === "fields.yaml").map((q) => q.id)).toEqual(["fd-s-001"]);
     expect(questions.filter((q) => q.file === "rules.yaml")).toHaveLength(17);

@@ -49,6 +49,7 @@ export function formatBank(questions: readonly BankQuestion[]): BankFile[] {
 /** One file's text. All questions share a topic and type (formatBank groups them so). */
 export function formatFile(questions: readonly BankQuestion[]): string {
   const first = questions[0];
+  if (!first) throw new Error("formatFile: a bank file needs at least one question");
   const defaults = {
     topic: first.topic,
     type: first.type,

@@ -32,7 +32,8 @@ export function parseBankFile(file: string, text: string): ParseResult {
     const lastLine = lc.linePos(text.trimEnd().length).line;
     for (const e of doc.errors) {
       const at = e.code === "MISSING_CHAR" ? (openQuoteBefore(doc, e.pos[0]) ?? e.pos[0]) : e.pos[0];
-      problem(Math.min(lc.linePos(at).line, lastLine), "yaml", e.message.split("\n")[0]);
+      const message = e.code === "MULTIPLE_DOCS" ? "a bank file is one YAML document: remove the `---` line" : e.message.split("\n")[0];
+      problem(Math.min(lc.linePos(at).line, lastLine), "yaml", message);
     }
     return { questions: [], problems };
   }
@@ -56,7 +57,7 @@ export function parseBankFile(file: string, text: string): ParseResult {
         problem(line, `defaults.${key}`, `unknown default (allowed: ${DEFAULT_FIELDS.join(", ")})`), DEFAULT_FIELDS);
       for (const [key, v] of fields) {
         const k = key as DefaultField;
-        const r = k === "type" ? read.questionType(v.node) : defaultReaders[k](v.node);
+        const r = defaultReaders[k](v.node);
         if (r.ok) defaults.set(k, v);
         else {
           brokenDefaults.add(k);
@@ -103,12 +104,13 @@ function openQuoteBefore(doc: Document.Parsed, pos: number): number | undefined 
   return start;
 }
 
-const defaultReaders = {
+const defaultReaders: Record<DefaultField, read.Reader<unknown>> = {
   topic: read.text,
+  type: read.questionType,
   industry: read.industries,
   audience: read.audiences,
   difficulty: read.number,
-} as const;
+};
 
 /** A mapping's entries by key; keys outside `allowed` are reported and skipped. */
 function entries(

@@ -1,0 +1,68 @@
+// Every route × every role over real HTTP: 200 where the role belongs, 403 where it does not,
+// 302 to the login page without a session, 404 for another provider's class (scope).
+import { Client, startApp, type TestApp } from "../support/app";
+
+const ROLES = ["admin", "examiner", "proctor.tieli", "provider.xingan", "auditor"] as const;
+type Who = (typeof ROLES)[number] | "anon";
+
+let app: TestApp;
+let ownClass: string; // provider.xingan's
+let otherClass: string; // provider.linxing's
+const clients = new Map<Who, Client>();
+
+beforeAll(async () => {
+  app = await startApp();
+  const xingan = await app.db.provider.findFirstOrThrow({ where: { name: "伊春兴安职业技能培训学校" } });
+  ownClass = (await app.db.trainingClass.findFirstOrThrow({ where: { providerId: xingan.id } })).id;
+  otherClass = (await app.db.trainingClass.findFirstOrThrow({ where: { providerId: { not: xingan.id } } })).id;
+  for (const who of ROLES) {
+    const c = new Client(app.base);
+    await c.login(who);
+    clients.set(who, c);
+  }
+  clients.set("anon", new Client(app.base));
+});
+afterAll(() => app?.stop());
+
+/** Expected status per caller; anything not listed is 403, and anon is always 302. */
+type Row = { path: () => string; ok: Partial<Record<Who, number>>; method?: "GET" | "POST"; body?: Record<string, string> };
+const only = (who: Who, status = 200) => ({ [who]: status });
+
+const ROUTES: Row[] = [
+  { path: () => "/admin", ok: only("admin") },
+  { path: () => "/admin/users", ok: only("admin") },
+  ...["counties", "venues", "enterprises", "providers"].map((k) => ({ path: () => `/admin/org/${k}`, ok: only("admin") })),
+  { path: () => "/examiner", ok: only("examiner") },
+  { path: () => "/examiner/classes", ok: only("examiner") },
+  { path: () => "/proctor", ok: only("proctor.tieli") },
+  { path: () => "/provider", ok: only("provider.xingan") },
+  { path: () => "/provider/roster-template", ok: only("provider.xingan") },
+  { path: () => "/provider/roster-template/download?format=xlsx", ok: only("provider.xingan") },
+  { path: () => `/provider/classes/${ownClass}`, ok: only("provider.xingan") },
+  { path: () => `/provider/classes/${otherClass}`, ok: only("provider.xingan", 404) },
+  { path: () => "/auditor", ok: only("auditor") },
+  // Actions: refused before any work is done.
+  { path: () => "/admin/users", method: "POST", body: { intent: "revoke", userId: "x" }, ok: only("admin") },
+  { path: () => "/admin/org/counties", method: "POST", body: { code: "x" }, ok: only("admin", 400) },
+  { path: () => "/provider?index", method: "POST", body: { name: "x" }, ok: only("provider.xingan", 400) },
+];
+
+describe("access matrix", () => {
+  for (const r of ROUTES)
+    for (const who of [...ROLES, "anon"] as Who[]) {
+      const expected = who === "anon" ? 302 : r.ok[who] ?? 403;
+      it(`${r.method ?? "GET"} ${r.path.toString().match(/`([^`]+)`|"([^"]+)"/)?.slice(1).find(Boolean)} as ${who} → ${expected}`, async () => {
+        const c = clients.get(who)!;
+        const res = r.method === "POST" ? await c.post(r.path(), r.body ?? {}) : await c.get(r.path());
+        expect(res.status).toBe(expected);
+        if (expected === 302) expect(res.headers.get("Location")).toMatch(/^\/login\?next=/);
+      });
+    }
+});
+
+describe("培考分离: providers never reach exam content", () => {
+  it("a provider's area shows no bank, paper or session links", async () => {
+    const html = await (await clients.get("provider.xingan")!.get("/provider")).text();
+    expect(html).not.toMatch(/\/examiner\//);
+  });
+});
