@@ -29,7 +29,7 @@ export function CoverageTable({ rows }: { rows: Row[] }) {
               <td className="num">{r.eligible}</td>
               <td>
                 {pct === null ? <span className="muted">{en ? "no plan" : "无计划"}</span> : (
-                  <div className="bar" aria-label={`${pct}%`}><span style={{ width: `${pct}%` }} />{pct}%</div>
+                  <div className="bar" aria-label={`${pct}%`}><span style={{ width: `${pct}%` }} /><em>{pct}%</em></div>
                 )}
               </td>
             </tr>

@@ -2,11 +2,11 @@
 // Pure: seedrandom with the given seed is the only source of randomness (DESIGN.md §4).
 //
 // 1. Filter the eligible items (type in the blueprint, industry general or matching, audience
-//    includes the category, not excluded for a resit), sort them by questionId, then shuffle them
-//    with seedrandom(seed): input order never matters.
+//    includes the category, not excluded for a resit) and put them in questionId order (a radix
+//    sort, string-order.ts), so input order never matters; then shuffle with seedrandom(seed).
 // 2. Order them by tier — exposure (times used; Moodle picks the least used), then how many
 //    papers of the period already hold the item — keeping the shuffled order within a tier. This
-//    is a bucket pass, not a sort.
+//    is a counting sort: everything up to here is linear in the bank size.
 // 3. Count what each section and topic has; plan how many items of each required topic each
 //    section takes (draw-plan.ts). Anything short is reported, with its numbers, and no paper.
 // 4. Per section, per-difficulty quotas by largest remainder; take the topic minimums, then fill.
@@ -106,10 +106,12 @@ export function drawPaper(input: DrawInput): DrawResult {
   const seenOut = new Set<string>();
   const found: DrawableQuestion[] = [];
   const foundIds: string[] = [];
+  const foundAt: number[] = []; // section, difficulty and required topic, packed (read once, in bank order)
   for (const q of input.bank) {
-    if (!secOf.has(q.type) || !q.audience.includes(input.category)) continue;
+    const k = secOf.get(q.type);
+    if (k === undefined || !q.audience.includes(input.category)) continue;
     if (!q.industry.includes("general") && !q.industry.includes(tag)) continue;
-    if (excluded.has(q.questionId)) {
+    if (excluded.size && excluded.has(q.questionId)) {
       if (!seenOut.has(q.questionId)) {
         seenOut.add(q.questionId);
         bump(resitOut, `${q.type}|${q.topic}`);
@@ -117,39 +119,38 @@ export function drawPaper(input: DrawInput): DrawResult {
       }
       continue;
     }
+    const d = q.difficulty >= 4.5 ? 4 : !(q.difficulty >= 1.5) ? 0 : Math.round(q.difficulty) - 1;
     found.push(q);
     foundIds.push(q.questionId);
+    foundAt.push(k | (d << 2) | ((topicOf.get(q.topic) ?? -1) + 1) << 5);
   }
   const pool: DrawableQuestion[] = [];
+  const packed: number[] = [];
   for (const f of sortedOrder(foundIds)) {
     const q = found[f];
     const last = pool[pool.length - 1];
-    if (last?.questionId !== q.questionId) pool.push(q);
-    else if (q.version > last.version || (q.version === last.version && q.contentHash > last.contentHash)) pool[pool.length - 1] = q;
+    if (last?.questionId !== q.questionId) {
+      pool.push(q);
+      packed.push(foundAt[f]);
+    } else if (q.version > last.version || (q.version === last.version && q.contentHash > last.contentHash)) {
+      pool[pool.length - 1] = q;
+      packed[packed.length - 1] = foundAt[f];
+    }
   }
   const m = pool.length;
-  const secAt = new Uint8Array(m);
-  const diffAt = new Uint8Array(m);
-  const topicAt = new Int16Array(m);
-  for (let i = 0; i < m; i++) {
-    const q = pool[i];
-    secAt[i] = secOf.get(q.type)!;
-    diffAt[i] = q.difficulty >= 4.5 ? 4 : !(q.difficulty >= 1.5) ? 0 : Math.round(q.difficulty) - 1;
-    topicAt[i] = topicOf.get(q.topic) ?? -1;
-  }
 
   // 2. A seeded order (Fisher–Yates over the id order), then stable tiers: (exposure, number of
   //    period papers holding the item), by counting sort.
   const rng = seedrandom(input.seed);
   const next = () => rng.quick(); // 32 random bits: plenty for an index, twice as fast as rng()
-  let order = new Int32Array(m);
+  let order: Int32Array = new Int32Array(m);
   for (let i = 0; i < m; i++) order[i] = i;
   shuffleInPlace(order, next);
   const inPeriod = new Map<string, number[]>();
   (input.periodPapers ?? []).forEach((ids, j) => {
     for (const id of new Set(ids)) (inPeriod.get(id) ?? inPeriod.set(id, []).get(id)!).push(j);
   });
-  let tier = new Int32Array(m);
+  let tier: Int32Array = new Int32Array(m);
   if (input.exposure || inPeriod.size) {
     const exposureOf = exposureReader(input.exposure);
     const width = (input.periodPapers?.length ?? 0) + 1;
@@ -164,11 +165,11 @@ export function drawPaper(input: DrawInput): DrawResult {
   const topicCount = new Int32Array(sections.length * topics.length);
   for (let r = 0; r < m; r++) {
     const i = order[r];
-    const k = secAt[i];
-    const d = diffAt[i];
+    const k = packed[i] & 3;
+    const d = (packed[i] >> 2) & 7;
     secLists[k][d].push(i);
     secCount[k]++;
-    const t = topicAt[i];
+    const t = (packed[i] >> 5) - 1;
     if (t < 0) continue;
     topicCount[k * topics.length + t]++;
     topicLists[k][t][d].push(i);
@@ -313,23 +314,32 @@ function nearestOpen(quota: number[], d: number): { at: number; dist: number } {
   return { at: -1, dist: 5 };
 }
 
-/** Stable counting sort of `order` by an integer key per item; returns each item's tier rank too. */
+/** Stable counting sort of `order` by a non-negative integer key per item; returns each item's tier rank too. */
 function byTier(order: Int32Array, keyOf: (i: number) => number): { order: Int32Array; tier: Int32Array } {
   const n = order.length;
   const key = new Float64Array(n);
-  const counts = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    const k = keyOf(i);
-    key[i] = k;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
+  let max = 0;
+  for (let i = 0; i < n; i++) max = Math.max(max, (key[i] = keyOf(i)));
   const tier = new Int32Array(n);
-  if (counts.size <= 1) return { order, tier };
-  const distinct = [...counts.keys()].sort((a, b) => a - b);
-  const rank = new Map(distinct.map((k, r) => [k, r]));
-  const start = new Int32Array(distinct.length + 1);
-  distinct.forEach((k, r) => (start[r + 1] = start[r] + counts.get(k)!));
-  for (let i = 0; i < n; i++) tier[i] = rank.get(key[i])!;
+  if (max === 0) return { order, tier };
+  // Ranks of the distinct keys: a direct table for small keys, else a sorted list.
+  let rankOf: (k: number) => number;
+  let tiers: number;
+  if (max < 1 << 16) {
+    const seen = new Int32Array(max + 1);
+    for (let i = 0; i < n; i++) seen[key[i]] = 1;
+    tiers = 0;
+    for (let k = 0; k <= max; k++) seen[k] = seen[k] ? tiers++ : -1;
+    rankOf = (k) => seen[k];
+  } else {
+    const distinct = [...new Set(key)].sort((a, b) => a - b);
+    const rank = new Map(distinct.map((k, r) => [k, r]));
+    tiers = distinct.length;
+    rankOf = (k) => rank.get(k)!;
+  }
+  const start = new Int32Array(tiers + 1);
+  for (let i = 0; i < n; i++) start[(tier[i] = rankOf(key[i])) + 1]++;
+  for (let t = 0; t < tiers; t++) start[t + 1] += start[t];
   const out = new Int32Array(n);
   for (let r = 0; r < n; r++) out[start[tier[order[r]]]++] = order[r];
   return { order: out, tier };

@@ -10,6 +10,15 @@ export function sortedOrder(keys: readonly string[]): Int32Array {
   const n = keys.length;
   const a = new Int32Array(n);
   for (let i = 0; i < n; i++) a[i] = i;
+  // Copy the characters into one compact buffer first: strings are scattered over the heap, and
+  // each radix pass would otherwise miss the cache once per key.
+  const off = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) off[i + 1] = off[i] + keys[i].length;
+  const chars = new Uint16Array(off[n]);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    for (let j = 0, o = off[i]; j < k.length; j++) chars[o + j] = k.charCodeAt(j);
+  }
   const buf = new Int32Array(n);
   const code = new Uint8Array(n);
   const count = new Int32Array(RADIX + 1);
@@ -25,8 +34,8 @@ export function sortedOrder(keys: readonly string[]): Int32Array {
     count.fill(0);
     let wide = false;
     for (let i = lo; i < hi; i++) {
-      const k = keys[a[i]];
-      const c = depth < k.length ? k.charCodeAt(depth) + 1 : 0;
+      const x = a[i];
+      const c = off[x] + depth < off[x + 1] ? chars[off[x] + depth] + 1 : 0;
       if (c >= RADIX) {
         wide = true;
         break;
