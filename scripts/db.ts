@@ -86,6 +86,10 @@ try {
     process.exitCode = 2;
   }
 } catch (e) {
-  console.error(`db ${cmd}: ${(e as Error).message}`);
+  const msg = (e as Error).message;
+  // better-sqlite3's busy timeout reaches the wasm engine as an unknown "SocketTimeout".
+  if (/SocketTimeout/.test(msg) && providerOf(url) === "sqlite")
+    console.error(`db ${cmd}: the SQLite database ${url} is busy. Stop the running app, then migrate (npm start migrates by itself before serving).`);
+  else console.error(`db ${cmd}: ${msg.split("\n")[0]}`);
   process.exitCode = 1;
 }

@@ -1,6 +1,7 @@
 // Sorting many strings in time linear in their total length, for the draw's canonical bank order.
-// A comparison sort of 70,000 ids in random order costs tens of milliseconds in V8; this MSD
-// radix sort costs a few, and orders exactly as `<` does (by UTF-16 code unit).
+// Keys already in order (a bank read in id order) cost one pass. Otherwise an MSD radix sort over
+// a compact copy of the characters: in V8 it takes about half the time of Array.prototype.sort with
+// a comparator on 70,000 shuffled ids, and a third on 7,000. It orders exactly as `<` does.
 
 const SMALL = 24; // groups this small are insertion-sorted
 const RADIX = 129; // 0 = the key has ended, 1..128 = ASCII code + 1
@@ -10,6 +11,9 @@ export function sortedOrder(keys: readonly string[]): Int32Array {
   const n = keys.length;
   const a = new Int32Array(n);
   for (let i = 0; i < n; i++) a[i] = i;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = keys[i - 1] <= keys[i];
+  if (sorted) return a; // the usual case: a bank read in id order
   // Copy the characters into one compact buffer first: strings are scattered over the heap, and
   // each radix pass would otherwise miss the cache once per key.
   const off = new Int32Array(n + 1);

@@ -4,7 +4,7 @@
 import type { Actor } from "../domain/access";
 import { contentHashOf } from "../domain/question";
 import { contentOf, type BankQuestion } from "../domain/bank/types";
-import { db } from "../utils/db.server";
+import { db, type Tx } from "../utils/db.server";
 import {
   QUESTION_STATUS,
   activeCurrentVersions,
@@ -25,7 +25,15 @@ export interface ImportReport {
  * Import the whole bank. `questions` must be validated (see validate.ts); the caller checks the
  * actor may write the bank. New versions record `actor.id` as their author; the import is audited.
  */
-export async function importBank(questions: readonly BankQuestion[], { actor }: { actor: Actor }): Promise<ImportReport> {
+export interface ImportOptions {
+  actor: Actor;
+  /** Retire active questions missing from `questions` (a whole-bank import). Default true. */
+  retireMissing?: boolean;
+  /** Compute the report without writing anything (the upload preview). */
+  dryRun?: boolean;
+}
+
+export async function importBank(questions: readonly BankQuestion[], { actor, retireMissing = true, dryRun = false }: ImportOptions): Promise<ImportReport> {
   const client = await db();
   return client.$transaction(
     async (tx) => {
@@ -69,7 +77,10 @@ export async function importBank(questions: readonly BankQuestion[], { actor }: 
         moves.set(next, [...(moves.get(next) ?? []), q.id]);
         (retired ? report.restored : report.updated).push(q.id);
       }
-      for (const [id, q] of existing) if (!seen.has(id) && q.status === QUESTION_STATUS.ACTIVE) report.retired.push(id);
+      if (retireMissing)
+        for (const [id, q] of existing) if (!seen.has(id) && q.status === QUESTION_STATUS.ACTIVE) report.retired.push(id);
+      for (const list of Object.values(report)) list.sort();
+      if (dryRun) return report;
 
       if (newQuestions.length) await tx.question.createMany({ data: newQuestions });
       if (newVersions.length) await tx.questionVersion.createMany({ data: newVersions });
@@ -79,8 +90,8 @@ export async function importBank(questions: readonly BankQuestion[], { actor }: 
         await tx.question.updateMany({ where: { id: { in: reactivate } }, data: { status: QUESTION_STATUS.ACTIVE } });
       if (report.retired.length)
         await tx.question.updateMany({ where: { id: { in: report.retired } }, data: { status: QUESTION_STATUS.RETIRED } });
+      if (newVersions.length) await linkCurrentVersions(tx);
 
-      for (const list of Object.values(report)) list.sort();
       await audit(tx, {
         actorId: actor.id,
         actorRole: actor.role,
@@ -92,6 +103,13 @@ export async function importBank(questions: readonly BankQuestion[], { actor }: 
       return report;
     },
     { timeout: 120_000, maxWait: 10_000 },
+  );
+}
+
+/** Point every question at the row of its current version (one portable statement). */
+export async function linkCurrentVersions(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `UPDATE "Question" SET "currentVersionId" = (SELECT v."id" FROM "QuestionVersion" v WHERE v."questionId" = "Question"."id" AND v."version" = "Question"."currentVersion")`,
   );
 }
 
