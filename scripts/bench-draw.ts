@@ -6,7 +6,7 @@ import v8 from "node:v8";
 import { runInNewContext } from "node:vm";
 import seedrandom from "seedrandom";
 import { DEFAULT_BLUEPRINT, type BlueprintSpec } from "../app/domain/blueprint.js";
-import { drawPaper, type DrawInput } from "../app/domain/draw.js";
+import { drawPaper, shuffleFor, type DrawInput } from "../app/domain/draw.js";
 import { bankIndustryOf } from "../app/domain/vocabulary.js";
 import { syntheticBank } from "../tests/support/synthetic-bank.js";
 
@@ -74,6 +74,7 @@ interface Row {
   size: number;
   eligible: number;
   draw: { median: number; p90: number };
+  shuffled: { median: number; p90: number };
   busy: { median: number; p90: number };
   base: { median: number; p90: number };
   heapDraw: number;
@@ -92,12 +93,15 @@ for (const size of SIZES) {
   const rng = seedrandom(`exposure-${size}`);
   const exposure = new Map(bank.map((q) => [q.questionId, Math.floor(rng() * 4)]));
   const periodPapers = Array.from({ length: 20 }, (_, k) => draw({ ...input, seed: `period-${k}` }).items.map((i) => i.questionId));
+  // The same bank in random order, allocated in that order (as rows arriving from a database would be).
+  const shuffledBank = structuredClone(shuffleFor(`order-${size}`, size).map((i) => bank[i]));
   const runs = size >= 100_000 ? 60 : 300;
   const warm = size >= 100_000 ? 10 : 50;
   rows.push({
     size,
     eligible: baselineCount(input),
     draw: time((seed) => draw({ ...input, seed }), runs, warm),
+    shuffled: time((seed) => draw({ ...input, bank: shuffledBank, seed }), runs, warm),
     busy: time((seed) => draw({ ...input, seed, exposure, periodPapers }), runs, warm),
     base: time((seed) => baseline({ ...input, seed }), runs, warm),
     heapDraw: heapDelta((seed) => draw({ ...input, seed })),
@@ -114,23 +118,28 @@ function baselineCount(input: DrawInput) {
 const f = (n: number, d = 2) => n.toFixed(d);
 const table = rows.map((r, k) => {
   const prev = rows[k - 1];
-  const growth = prev ? `${f(r.draw.median / prev.draw.median, 1)}× for ${f(r.size / prev.size, 0)}× bank` : "—";
+  const growth = prev
+    ? `${f(r.draw.median / prev.draw.median, 1)}× (baseline ${f(r.base.median / prev.base.median, 1)}×) for ${f(r.size / prev.size, 0)}× bank`
+    : "—";
   return {
     bank: r.size.toLocaleString("en"),
     eligible: r.eligible.toLocaleString("en"),
-    "draw ms (median / p90)": `${f(r.draw.median)} / ${f(r.draw.p90)}`,
-    "busy period ms": `${f(r.busy.median)} / ${f(r.busy.p90)}`,
+    "draw ms": `${f(r.draw.median)} / ${f(r.draw.p90)}`,
+    "shuffled ms": `${f(r.shuffled.median)} / ${f(r.shuffled.p90)}`,
+    "busy ms": `${f(r.busy.median)} / ${f(r.busy.p90)}`,
     "baseline ms": `${f(r.base.median)} / ${f(r.base.p90)}`,
     "draw ÷ baseline": `${f(r.draw.median / r.base.median, 1)}×`,
     growth,
     "heap Δ draw MB": f(r.heapDraw),
-    "heap Δ baseline MB": f(r.heapBase),
+    "heap Δ base MB": f(r.heapBase),
     "bank heap MB": f(r.heapBank, 1),
   };
 });
 
 console.log(`paper draw, ${BLUEPRINT.sections.reduce((a, s) => a + s.count, 0)} items per paper, industry MINING, category TEAM_LEADER, Node ${process.version}`);
-console.log("baseline = filter eligible ids + seedrandom Fisher–Yates shuffle; busy period = exposure 0–3 on every item + 20 period papers");
+console.log("draw: bank in id order; bank shuffled: the same bank in random order; busy period: exposure 0–3 on every item + 20 period papers");
+console.log("growth: median time vs the previous bank size; heap Δ: largest heap growth over one call after a full GC");
+console.log("baseline: filter the eligible ids + seedrandom Fisher–Yates shuffle; times are median / p90 ms");
 console.table(table);
 const tenK = rows.find((r) => r.size === 10_000)!;
 console.log(

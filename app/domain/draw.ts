@@ -17,6 +17,7 @@
 import seedrandom from "seedrandom";
 import { itemCountOf, validateBlueprint, type BlueprintSpec } from "./blueprint";
 import { canonicalJson, sha256Hex } from "./canonical";
+import { pickOne } from "./draw-pick";
 import { largestRemainder, planTopics } from "./draw-plan";
 import { sortedOrder } from "./string-order";
 import type { QuestionVersionRef } from "./question";
@@ -213,7 +214,6 @@ export function drawPaper(input: DrawInput): DrawResult {
     const [type, topic] = key.split("|") as [QuestionType, string];
     if (have < need) short(type, topic, need, have, resitOut.get(key) ?? 0);
   }
-  if (shortfalls.length) return { ok: false, shortfalls };
   const plan = planTopics({ sections, across, typed, avail });
   for (const [topic, { need, placed }] of plan.unmet) {
     const have = availAcross.get(topic) ?? 0;
@@ -234,16 +234,16 @@ export function drawPaper(input: DrawInput): DrawResult {
   for (const [si, s] of sections.entries()) {
     const quota = largestRemainder(s.count, mix);
     const mine: number[] = [];
-    const take = (lists: number[][], n: number, topic?: string): boolean => {
+    // Take n items from the lists; `had` items of the same need are already in (the fill's topic picks).
+    const take = (lists: number[][], n: number, topic?: string, had = 0): boolean => {
       const ptr = [0, 0, 0, 0, 0];
       for (let k = 0; k < n; k++) {
         const i = pickOne(lists, ptr, quota, tier, picked, blocked);
         if (i < 0) {
-          const left = lists.flat().filter((x) => !picked[x]);
-          const stuck = left.filter(blocked).length;
-          const have = k + left.length - stuck;
-          const why = `bank has ${have} once items shared with other papers of this period are capped at ${limit} per paper (${stuck} blocked)`;
-          short(s.type, topic, n, have, resitOut.get(`${s.type}|${topic ?? "*"}`) ?? 0, why, stuck);
+          // Every item left is blocked by the overlap limit (or already taken).
+          const stuck = lists.flat().filter((x) => !picked[x] && blocked(x)).length;
+          const why = `bank has ${had + k} once items shared with other papers of this period are capped at ${limit} per paper (${stuck} blocked)`;
+          short(s.type, topic, had + n, had + k, resitOut.get(`${s.type}|${topic ?? "*"}`) ?? 0, why, stuck);
           return false;
         }
         picked[i] = 1;
@@ -257,7 +257,7 @@ export function drawPaper(input: DrawInput): DrawResult {
       .filter((x) => x.n > 0)
       .sort((a, b) => (avail.get(`${s.type}|${a.topic}`) ?? 0) - (avail.get(`${s.type}|${b.topic}`) ?? 0) || (a.topic < b.topic ? -1 : 1));
     for (const { topic, n } of needs) if (!take(topicLists[si][topicOf.get(topic)!], n, topic)) return { ok: false, shortfalls };
-    if (!take(secLists[si], s.count - mine.length)) return { ok: false, shortfalls };
+    if (!take(secLists[si], s.count - mine.length, undefined, mine.length)) return { ok: false, shortfalls };
     chosen.set(s.type, mine);
   }
 
@@ -281,37 +281,6 @@ export function drawPaper(input: DrawInput): DrawResult {
   }
   const body = { algorithm: DRAW_ALGORITHM, seed: input.seed, industry: input.industry, category: input.category, blueprint: spec, items };
   return { ok: true, paper: { ...body, hash: paperHash(body) } };
-}
-
-/**
- * The best next item from five difficulty lists (each in tier order): the lowest tier first; then a
- * difficulty whose quota is still open (the most open first); else the nearest open difficulty,
- * which is charged instead. Returns -1 when every list is used up or blocked.
- */
-function pickOne(lists: number[][], ptr: number[], quota: number[], tier: Int32Array, picked: Uint8Array, blocked: (i: number) => boolean): number {
-  let best = -1;
-  let bestTier = Infinity;
-  let bestScore = Infinity;
-  for (let d = 0; d < 5; d++) {
-    const list = lists[d];
-    let p = ptr[d];
-    while (p < list.length && (picked[list[p]] || blocked(list[p]))) p++; // both only ever grow
-    ptr[d] = p;
-    if (p === list.length) continue;
-    const t = tier[list[p]];
-    const score = quota[d] > 0 ? -quota[d] : nearestOpen(quota, d).dist;
-    if (t < bestTier || (t === bestTier && score < bestScore)) [best, bestTier, bestScore] = [d, t, score];
-  }
-  if (best < 0) return -1;
-  const charge = quota[best] > 0 ? best : nearestOpen(quota, best).at;
-  if (charge >= 0) quota[charge]--;
-  return lists[best][ptr[best]];
-}
-
-function nearestOpen(quota: number[], d: number): { at: number; dist: number } {
-  for (let dist = 1; dist < 5; dist++)
-    for (const at of [d - dist, d + dist]) if (at >= 0 && at < 5 && quota[at] > 0) return { at, dist };
-  return { at: -1, dist: 5 };
 }
 
 /** Stable counting sort of `order` by a non-negative integer key per item; returns each item's tier rank too. */

@@ -4,6 +4,7 @@ import { DEFAULT_BLUEPRINT, itemCountOf, validateBlueprint, type BlueprintSpec }
 import { drawPaper, paperHash, shuffleFor, verifyPaperHash, type DrawInput, type Paper } from "../../app/domain/draw";
 import type { QuestionVersionRef } from "../../app/domain/question";
 import { CATEGORIES, INDUSTRIES, QUESTION_TYPES, REQUIRED_LAWS, TOPICS, bankIndustryOf } from "../../app/domain/vocabulary";
+import { sortedOrder } from "../../app/domain/string-order";
 import { question, syntheticBank } from "../support/synthetic-bank";
 
 const BIG = syntheticBank({ size: 10_000, seed: "big" });
@@ -378,6 +379,25 @@ describe("drawPaper: shortfalls", () => {
 
   it("refuses an invalid blueprint outright", () => {
     expect(() => drawPaper(base({ blueprint: { ...DEFAULT_BLUEPRINT, passMark: 101 } }))).toThrow(/及格分 101 高于总分 100/);
+  });
+});
+
+describe("sortedOrder (the canonical bank order)", () => {
+  const sortedBy = (keys: string[]) => Array.from(sortedOrder(keys), (i) => keys[i]);
+  const native = (keys: string[]) => [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  it("orders exactly as `<` does", () => {
+    const id = fc.string({ unit: fc.constantFrom("a", "q", "-", "0", "1", "9"), maxLength: 8 });
+    fc.assert(fc.property(fc.array(id, { maxLength: 400 }), (keys) => {
+      expect(sortedBy(keys)).toEqual(native(keys));
+    }));
+    fc.assert(fc.property(fc.array(fc.string({ unit: "binary", maxLength: 4 }), { maxLength: 200 }), (keys) => {
+      expect(sortedBy(keys)).toEqual(native(keys));
+    }));
+  });
+
+  it("sorts a shuffled bank's ids", () => {
+    const keys = permuted(BIG, "ids").map((q) => q.questionId);
+    expect(sortedBy(keys)).toEqual(native(keys));
   });
 });
 
