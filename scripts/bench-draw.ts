@@ -137,7 +137,7 @@ const table = rows.map((r, k) => {
 });
 
 console.log(`paper draw, ${BLUEPRINT.sections.reduce((a, s) => a + s.count, 0)} items per paper, industry MINING, category TEAM_LEADER, Node ${process.version}`);
-console.log("draw: bank in id order; bank shuffled: the same bank in random order; busy period: exposure 0–3 on every item + 20 period papers");
+console.log("draw: bank in id order; shuffled: the same bank in random order; busy: exposure 0–3 on every item + 20 period papers");
 console.log("growth: median time vs the previous bank size; heap Δ: largest heap growth over one call after a full GC");
 console.log("baseline: filter the eligible ids + seedrandom Fisher–Yates shuffle; times are median / p90 ms");
 console.table(table);

@@ -128,9 +128,12 @@ function describe(p: Paper, byId: Map<string, DrawableQuestion>): string {
   return lines.join("\n");
 }
 
+type DrawInputsFile = { exclude?: string[]; periodPapers?: string[][]; exposure?: Record<string, number> };
+
 async function verify(file: string | undefined): Promise<number> {
   if (!file) throw new UsageError("verify needs a paper file");
-  const paper = readJson(file) as Paper;
+  // A paper exported from the app carries the rest of its draw inputs in `inputs`.
+  const paper = readJson(file) as Paper & { inputs?: DrawInputsFile };
   if (!paper || typeof paper.hash !== "string" || !Array.isArray(paper.items)) throw new UsageError(`${file}: not a paper`);
   if (!isOneOf(INDUSTRIES, paper.industry) || !isOneOf(CATEGORIES, paper.category)) throw new UsageError(`${file}: unknown industry or category`);
   if (paper.algorithm !== DRAW_ALGORITHM) console.error(`note: drawn with ${paper.algorithm}; this tool draws with ${DRAW_ALGORITHM}`);
@@ -147,8 +150,9 @@ async function verify(file: string | undefined): Promise<number> {
     industry: paper.industry,
     category: paper.category,
     seed: paper.seed,
-    exclude: values.exclude!.flatMap(idsOf),
-    periodPapers: values.period!.map(idsOf),
+    exclude: values.exclude!.length ? values.exclude!.flatMap(idsOf) : paper.inputs?.exclude ?? [],
+    periodPapers: values.period!.length ? values.period!.map(idsOf) : paper.inputs?.periodPapers ?? [],
+    exposure: paper.inputs?.exposure ?? {},
   });
   if (!again.ok) {
     console.error(`re-draw from ${values.bank} failed:\n${again.shortfalls.map((s) => `  ${s.message}`).join("\n")}`);

@@ -15,6 +15,8 @@ export const NAV: Record<Role, NavItem[]> = {
   EXAMINER: [
     { to: "/examiner", label: { zh: "概览", en: "Overview" }, end: true },
     { to: "/examiner/bank", label: { zh: "题库", en: "Question bank" } },
+    { to: "/examiner/blueprints", label: { zh: "组卷规则", en: "Blueprints" } },
+    { to: "/examiner/papers", label: { zh: "试卷", en: "Papers" } },
     { to: "/examiner/classes", label: { zh: "班次", en: "Classes" } },
   ],
   PROCTOR: [{ to: "/proctor", label: { zh: "我的考场", en: "My sessions" }, end: true }],

@@ -10,7 +10,7 @@
 // 3. Count what each section and topic has; plan how many items of each required topic each
 //    section takes (draw-plan.ts). Anything short is reported, with its numbers, and no paper.
 // 4. Per section, per-difficulty quotas by largest remainder; take the topic minimums, then fill.
-//    Each pick takes the best tier among the five difficulty lists, and within it the difficulty
+//    Each pick (draw-pick.ts) takes the best tier among the five difficulty lists, then the difficulty
 //    whose quota is most open, falling back to the nearest difficulty. Items that would push the
 //    overlap with any period paper past the limit are skipped.
 // 5. Shuffle each section with the same generator; positions run judge → single → multiple.
@@ -343,11 +343,15 @@ export function shuffleFor(seed: string, n: number): number[] {
   return a;
 }
 
-/** SHA-256 of the canonical paper without its hash and without database ids (content-identified). */
+/**
+ * SHA-256 of the canonical paper: exactly the Paper fields below, without its hash and without
+ * database ids (content-identified). Anything else a file carries (a code, the draw inputs) is
+ * outside the hash.
+ */
 export function paperHash(paper: Omit<Paper, "hash"> | Paper): string {
-  const { hash: _hash, ...rest } = paper as Paper;
-  const items = rest.items.map(({ versionId: _v, ...item }) => item);
-  return sha256Hex(canonicalJson({ ...rest, items }));
+  const { algorithm, seed, industry, category, blueprint } = paper;
+  const items = paper.items.map(({ position, section, questionId, version, contentHash, points }) => ({ position, section, questionId, version, contentHash, points }));
+  return sha256Hex(canonicalJson({ algorithm, seed, industry, category, blueprint, items }));
 }
 
 export function verifyPaperHash(paper: Paper): { ok: boolean; stored: string; computed: string } {

@@ -229,7 +229,7 @@ export type SaveResult =
  */
 export async function saveQuestion(actor: Actor, q: BankQuestion, mode: { create: true } | { create: false; baseVersion: number }): Promise<SaveResult> {
   const client = await db();
-  return client.$transaction(async (tx) => {
+  return client.$transaction(async (tx): Promise<SaveResult> => {
     const existing = await tx.question.findUnique({ where: { id: q.id }, include: { current: { select: { contentHash: true } } } });
     if (mode.create && existing) return { ok: false, errors: { id: `编号“${q.id}”已存在` } };
     if (!mode.create && !existing) return null;

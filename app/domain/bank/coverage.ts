@@ -27,6 +27,8 @@ export interface Needs {
   byDifficulty: ByDifficulty;
   /** topic → items needed across sections (untyped minimums, or the typed ones if they add up to more). */
   byTopic: Record<string, number>;
+  /** topic → items needed by untyped minimums alone (a topic shortfall is reported only for these). */
+  byTopicUntyped: Record<string, number>;
   /** topic → type → items needed in that section (typed minimums). */
   byTopicType: Record<string, Partial<Record<QuestionType, number>>>;
 }
@@ -93,7 +95,7 @@ export function blueprintNeeds(spec: BlueprintSpec, papers = PAPERS_PER_CLASS): 
   }
   const byTopic: Record<string, number> = {};
   for (const t of new Set([...across.keys(), ...typedSum.keys()])) byTopic[t] = Math.max(across.get(t) ?? 0, typedSum.get(t) ?? 0);
-  return { papers, byType, byTypeDifficulty, byDifficulty, byTopic, byTopicType };
+  return { papers, byType, byTypeDifficulty, byDifficulty, byTopic, byTopicUntyped: Object.fromEntries(across), byTopicType };
 }
 
 /** The matrix for every industry × category pair. */
@@ -135,7 +137,8 @@ function pairCoverage(usable: readonly CoverageQuestion[], industry: Industry, c
   }
   for (const topic of topics) {
     const need = needs.byTopic[topic] ?? 0;
-    if (byTopic[topic] < need) shortfalls.push({ kind: "topic", topic, have: byTopic[topic], need, severity: "bad" });
+    // Typed-only minimums are checked per type below; their sum adds nothing.
+    if (needs.byTopicUntyped[topic] && byTopic[topic] < need) shortfalls.push({ kind: "topic", topic, have: byTopic[topic], need, severity: "bad" });
     for (const [type, n] of Object.entries(needs.byTopicType[topic] ?? {}) as Array<[QuestionType, number]>) {
       const have = sum(cells[topic][type]);
       if (have < n) shortfalls.push({ kind: "topicType", topic, type, have, need: n, severity: "bad" });
