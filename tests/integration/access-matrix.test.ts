@@ -34,6 +34,8 @@ const ROUTES: Row[] = [
   ...["counties", "venues", "enterprises", "providers"].map((k) => ({ path: () => `/admin/org/${k}`, ok: only("admin") })),
   { path: () => "/examiner", ok: only("examiner") },
   { path: () => "/examiner/classes", ok: only("examiner") },
+  ...["", "/new", "/upload", "/coverage", "/export"].map((p) => ({ path: () => `/examiner/bank${p}`, ok: { examiner: 200, admin: 200 } })),
+  { path: () => "/examiner/bank/no-such-question", ok: { examiner: 404, admin: 404 } },
   { path: () => "/proctor", ok: only("proctor.tieli") },
   { path: () => "/provider", ok: only("provider.xingan") },
   { path: () => "/provider/roster-template", ok: only("provider.xingan") },
@@ -45,6 +47,9 @@ const ROUTES: Row[] = [
   { path: () => "/admin/users", method: "POST", body: { intent: "revoke", userId: "x" }, ok: only("admin") },
   { path: () => "/admin/org/counties", method: "POST", body: { code: "x" }, ok: only("admin", 400) },
   { path: () => "/provider?index", method: "POST", body: { name: "x" }, ok: only("provider.xingan", 400) },
+  { path: () => "/examiner/bank/new", method: "POST", body: { type: "x" }, ok: only("examiner", 400) },
+  { path: () => "/examiner/bank/no-such-question", method: "POST", body: { intent: "retire" }, ok: only("examiner", 404) },
+  { path: () => "/examiner/bank/upload", method: "POST", body: { intent: "confirm", payload: "[]" }, ok: only("examiner", 400) },
 ];
 
 describe("access matrix", () => {

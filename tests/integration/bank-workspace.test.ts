@@ -415,7 +415,7 @@ describe("at 10,000 questions", () => {
       ["all", "/examiner/bank"],
       ["page 150", "/examiner/bank?page=150"],
       ["tags", "/examiner/bank?type=single&industry=mining&audience=TEAM_LEADER&difficulty=3"],
-      ["search", `/examiner/bank?q=${encodeURIComponent("syn-0099")}`],
+      ["search", `/examiner/bank?q=${encodeURIComponent("syn-00999")}`],
       ["search stems", `/examiner/bank?q=${encodeURIComponent("号")}&topic=${encodeURIComponent("刑法")}`],
       ["coverage", "/examiner/bank/coverage"],
     ] as const) {
