@@ -55,7 +55,11 @@ export function QuestionForm({
     <Form method="post" className="card" aria-label={T("试题表单", "Question form")}>
       <input type="hidden" name="intent" value="save" />
       {baseVersion !== undefined && <input type="hidden" name="baseVersion" value={baseVersion} />}
-      {errors?._ && <p className="notice error" role="alert">{errors._}</p>}
+      {errors && Object.keys(errors).length > 0 && (
+        <p className="notice error" role="alert">
+          {errors._ ?? T("请修改下面标红的项目后再保存。未保存任何内容。", "Please fix the fields marked in red. Nothing was saved.")}
+        </p>
+      )}
       <div className="form-grid" style={{ alignItems: "start" }}>
         <label>
           {T("编号", "Id")}

@@ -7,8 +7,8 @@ import { requireCap } from "~/utils/guard.server";
 import { useLang } from "~/utils/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCap(request, "session.manage");
-  return json({ rows: await coverage() });
+  const user = await requireCap(request, "session.manage");
+  return json({ rows: await coverage(user) });
 }
 
 export default function ExaminerHome() {

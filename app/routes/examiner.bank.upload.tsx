@@ -71,7 +71,7 @@ export default function Upload() {
         <p className="notice">{T("您的账号对题库只读，不能上传。", "Your account has read-only access to the bank.")}</p>
       ) : (
         <>
-          {!preview && <Outcome result={result && "problems" in result ? { ...result, problems: result.problems as string[] } : (result as { ok: boolean; message?: string } | undefined)} />}
+          {!preview && <Outcome result={result as Parameters<typeof Outcome>[0]["result"]} />}
           {!preview && (
             <div className="card">
               <p style={{ marginTop: 0 }}>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { proctorSessions } from "~/data/sessions.server";
 import { requireCap } from "~/utils/guard.server";
 import { useLang } from "~/utils/i18n";
@@ -27,7 +27,7 @@ export default function ProctorHome() {
         <tbody>
           {sessions.map((s) => (
             <tr key={s.id}>
-              <td>{s.code} {s.name}</td><td>{s.venue}</td><td>{s.county}</td>
+              <td><Link to={`/proctor/sessions/${s.id}`}>{s.code} {s.name}</Link></td><td>{s.venue}</td><td>{s.county}</td>
               <td>{new Date(s.startsAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</td><td>{s.status}</td><td className="num">{s.candidates}</td>
             </tr>
           ))}

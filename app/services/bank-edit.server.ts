@@ -228,6 +228,16 @@ export type SaveResult =
  * (someone else saved meanwhile → refused, nothing lost); unchanged content writes nothing.
  */
 export async function saveQuestion(actor: Actor, q: BankQuestion, mode: { create: true } | { create: false; baseVersion: number }): Promise<SaveResult> {
+  try {
+    return await saveOnce(actor, q, mode);
+  } catch (e) {
+    // Two saves raced past the version check (PostgreSQL): the unique (questionId, version) or id refused the second.
+    if ((e as { code?: string }).code === "P2002") return { ok: false, errors: { _: "该题刚刚被他人保存，请刷新页面后再编辑。未保存任何内容。" } };
+    throw e;
+  }
+}
+
+async function saveOnce(actor: Actor, q: BankQuestion, mode: { create: true } | { create: false; baseVersion: number }): Promise<SaveResult> {
   const client = await db();
   return client.$transaction(async (tx): Promise<SaveResult> => {
     const existing = await tx.question.findUnique({ where: { id: q.id }, include: { current: { select: { contentHash: true } } } });

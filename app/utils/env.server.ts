@@ -1,6 +1,7 @@
 // The environment, validated with zod at boot: a bad value stops the app with a clear message.
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, providerOf } from "./db-url";
+import { DEFAULT_CERT_NUMBER_PATTERN, numberPatternError } from "../domain/certificate";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -20,6 +21,14 @@ const schema = z.object({
     .default("auto"),
   /** Lower argon2 cost for the test suite only; refused in production. */
   ARGON2_FAST: z.enum(["0", "1"]).default("0"),
+  /** Certificate numbers: {YYYY}/{YY} year, {SEQ:n} the year's sequence (app/domain/certificate.ts). */
+  CERT_NUMBER_PATTERN: z
+    .string()
+    .default(DEFAULT_CERT_NUMBER_PATTERN)
+    .superRefine((p, ctx) => {
+      const err = numberPatternError(p);
+      if (err) ctx.addIssue({ code: "custom", message: err });
+    }),
 });
 
 export type Env = z.infer<typeof schema> & { provider: "sqlite" | "postgresql" };

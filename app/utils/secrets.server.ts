@@ -48,3 +48,10 @@ export function decryptId(blob: string): string {
   d.setAuthTag(tag);
   return Buffer.concat([d.update(body), d.final()]).toString("utf8");
 }
+
+let kioskKey: Buffer | undefined;
+/** HMAC for kiosk tokens (binds a candidate's attempt to one kiosk). */
+export function kioskMac(data: string): string {
+  kioskKey ??= subkey("ankao kiosk token");
+  return createHmac("sha256", kioskKey).update(data).digest("base64url");
+}

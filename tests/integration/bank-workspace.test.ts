@@ -95,6 +95,10 @@ describe("browse", () => {
     const page2 = await html(examiner, "/examiner/bank?page=2");
     expect(page2).toContain(`第 2 / ${Math.ceil(bankSize / 50)} 页`);
     expect(page2).not.toContain(">aqf-s-001<");
+    // LIKE wildcards are searched for as text.
+    const stems = (await app.db.questionVersion.findMany({ select: { stem: true } })).map((v) => v.stem);
+    expect(countOf(await html(examiner, "/examiner/bank?q=%25"))).toBe(stems.filter((s) => s.includes("%")).length);
+    expect(countOf(await html(examiner, "/examiner/bank?q=_"))).toBe(stems.filter((s) => s.includes("_")).length);
     // Junk in the query string is ignored, not trusted.
     expect(countOf(await html(examiner, "/examiner/bank?type=essay&difficulty=9&page=-3"))).toBe(bankSize);
   });
@@ -135,6 +139,28 @@ describe("edit creates a new version", () => {
     expect(page).toMatch(/v2 .*当前/);
     expect(page).toContain("v1");
     expect(page).toContain(before[0].stem.slice(0, 40));
+  });
+
+  it("shows where it has been used: exposure counts the PaperItem rows of every version", async () => {
+    const [v1, v2] = await versions("aqf-s-003");
+    const cls = await app.db.trainingClass.findFirstOrThrow({ orderBy: { code: "asc" } });
+    const bp = await app.db.blueprint.create({ data: { name: "测试规则（题库页）", spec: "{}" } });
+    const paper = (code: string, kind: string, versionId: string, position: number) =>
+      app.db.paper.create({
+        data: {
+          code, period: "2025-spring", kind, classId: cls.id, blueprintId: bp.id, blueprintSpec: "{}", seed: code, algorithm: "test", hash: code,
+          items: { create: [{ position, section: "single", points: 1, questionVersionId: versionId }] },
+        },
+      });
+    await paper("T-BANK-1", "FIRST", v1.id, 41);
+    await paper("T-BANK-2", "RESIT", v2.id, 45);
+    const page = unescape(await html(examiner, "/examiner/bank/aqf-s-003"));
+    expect(page).toMatch(/曝光次数（被组入试卷的次数，含各版本）：<b>2<\/b>/);
+    expect(page).toContain("T-BANK-1");
+    expect(page).toContain("T-BANK-2");
+    expect(page).toContain(cls.name);
+    const list = unescape(await html(examiner, "/examiner/bank?q=aqf-s-003"));
+    expect(list).toMatch(/aqf-s-003<\/a><\/td>(<td[^>]*>[^<]*<\/td>){7}<td class="num">2<\/td>/);
   });
 
   it("refuses a save based on an old version (someone saved meanwhile)", async () => {

@@ -1,0 +1,59 @@
+// The kiosk's JSON endpoints. Every one needs this kiosk's candidate token; none returns an
+// answer key, a right/wrong flag or a score before the result is released.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { heartbeat, kioskItems, kioskState, reportIntegrity, saveAnswer, submitByCandidate } from "~/services/kiosk.server";
+import { storeSnapshot } from "~/services/snapshots.server";
+import { clearCandidateCookie } from "~/utils/kiosk-auth.server";
+import { requireCandidate } from "~/utils/kiosk-request.server";
+
+const noStore = { "Cache-Control": "no-store" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const a = await requireCandidate(request);
+  if (params.op === "state") return json(await kioskState(a), { headers: noStore });
+  if (params.op === "paper") {
+    const items = await kioskItems(a);
+    return items ? json({ items }, { headers: noStore }) : json({ error: "尚未放行" }, { status: 403, headers: noStore });
+  }
+  return json({ error: "not found" }, { status: 404 });
+}
+
+async function body(request: Request): Promise<Record<string, unknown>> {
+  try {
+    const v = await request.json();
+    return v && typeof v === "object" ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (params.op === "leave") return json({ ok: true }, { headers: { "Set-Cookie": clearCandidateCookie } });
+  const a = await requireCandidate(request);
+  switch (params.op) {
+    case "save": {
+      const b = await body(request);
+      const r = await saveAnswer(a, { position: Number(b.position), answer: b.answer, flagged: b.flagged === true, seq: Number(b.seq) });
+      return json(r, { status: r.ok ? 200 : 409, headers: noStore });
+    }
+    case "event": {
+      const b = await body(request);
+      const r = await reportIntegrity(a, String(b.kind ?? ""), String(b.detail ?? ""), typeof b.clientAt === "string" ? b.clientAt : undefined);
+      return json(r, { status: r.ok ? 200 : 400 });
+    }
+    case "heartbeat":
+      return json(await heartbeat(a), { headers: noStore });
+    case "submit": {
+      const r = await submitByCandidate(a);
+      return json(r.ok ? { ok: true, state: r.state } : { ok: false, error: r.error }, { status: r.ok ? 200 : r.status });
+    }
+    case "snapshot": {
+      const purpose = new URL(request.url).searchParams.get("purpose") === "RANDOM" ? "RANDOM" : "SIGN_IN";
+      const bytes = new Uint8Array(await request.arrayBuffer());
+      const r = await storeSnapshot(a, bytes, request.headers.get("Content-Type") ?? "", purpose);
+      return json(r, { status: r.ok ? 200 : r.status });
+    }
+  }
+  return json({ error: "not found" }, { status: 404 });
+}

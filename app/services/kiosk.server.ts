@@ -1,0 +1,183 @@
+// The candidate's side of an exam at a kiosk: sign in with ID number + ticket code, wait for a
+// proctor, receive the paper (never its answers), save every answer, report integrity events,
+// submit. The server owns the clock; the kiosk only displays it.
+import { randomBytes } from "node:crypto";
+import { hit, type Limit } from "~/data/rate-limit.server";
+import { contentOfRow } from "~/data/questions.server";
+import { isOverdue, type AttemptState } from "~/domain/attempt";
+import { kioskPaper, normaliseAnswer, type KioskItem } from "~/domain/delivery";
+import { validateIdNumber } from "~/domain/id-number";
+import { normaliseTicket } from "~/domain/ticket";
+import type { QuestionType } from "~/domain/vocabulary";
+import { announce, recordEvent } from "~/utils/bus.server";
+import { db } from "~/utils/db.server";
+import { idLookupHash } from "~/utils/secrets.server";
+import { applyAction, loadAttempt, publicState, snapshotOf, submitOverdue } from "./attempts.server";
+
+const SIGN_IN_LIMITS = {
+  perId: { max: 5, windowSec: 15 * 60 },
+  perKiosk: { max: 20, windowSec: 15 * 60 },
+} satisfies Record<string, Limit>;
+/** Candidates may sign in this long before the window opens. */
+const EARLY_MS = 60 * 60_000;
+
+export type SignIn = { ok: true; attemptId: string } | { ok: false; message: string; status: number };
+
+export async function signIn(kioskId: string, ip: string, rawId: string, rawTicket: string): Promise<SignIn> {
+  const prisma = await db();
+  const id = validateIdNumber(rawId);
+  const ticket = normaliseTicket(rawTicket);
+  const limited = (r: { ok: boolean; retryAfter: number }) => (!r.ok ? { ok: false as const, status: 429, message: `尝试次数过多，请 ${Math.ceil(r.retryAfter / 60)} 分钟后再试或联系监考员` } : null);
+  const k = limited(await hit(prisma, `kiosk:${kioskId}:${ip}`, SIGN_IN_LIMITS.perKiosk));
+  if (k) return k;
+  if (!id.ok || !ticket) return { ok: false, status: 400, message: "身份证号或准考证校验码不正确" };
+  const hash = idLookupHash(id.value);
+  const p = limited(await hit(prisma, `kiosk-id:${hash}`, SIGN_IN_LIMITS.perId));
+  if (p) return p;
+  const now = new Date();
+  const reg = await prisma.registration.findFirst({
+    where: { ticketCode: ticket, enrolment: { trainee: { idHash: hash } }, session: { status: { not: "CLOSED" }, startsAt: { lte: new Date(now.getTime() + EARLY_MS) }, endsAt: { gte: now } } },
+    include: { session: { include: { classes: true } }, enrolment: true, attempt: true },
+  });
+  if (!reg) return { ok: false, status: 401, message: "身份证号或准考证校验码不正确，或当前不在考试时间内" };
+  if (reg.absent) return { ok: false, status: 403, message: "您已被登记为缺考，请联系监考员" };
+  const paperId = reg.session.classes.find((c) => c.classId === reg.enrolment.classId)?.paperId;
+  if (!paperId) return { ok: false, status: 500, message: "本场考试未配置试卷，请联系监考员" };
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.attempt.findUnique({ where: { registrationId: reg.id } });
+    if (existing?.kioskId && existing.kioskId !== kioskId)
+      return { ok: false as const, status: 409, message: "您已在另一台考试机上登录。如需更换考试机，请联系监考员办理转机" };
+    const attempt = existing
+      ? await tx.attempt.update({ where: { id: existing.id }, data: { kioskId, lastSeenAt: now } })
+      : await tx.attempt.create({
+          data: { registrationId: reg.id, paperId, state: "AWAITING", shuffleSeed: randomBytes(12).toString("hex"), kioskId, durationSec: reg.session.durationMin * 60, lastSeenAt: now },
+        });
+    await recordEvent(tx, reg.sessionId, existing ? "attempt.rejoin" : "attempt.arrive", { seat: reg.seat }, attempt.id);
+    return { ok: true as const, attemptId: attempt.id };
+  }).then((r) => {
+    if (r.ok) announce(reg.sessionId);
+    return r;
+  });
+}
+
+/** The candidate's attempt, if this kiosk's token still owns it. */
+export async function candidateAttempt(attemptId: string, kioskId: string) {
+  const prisma = await db();
+  const a = await prisma.$transaction((tx) => loadAttempt(tx, attemptId));
+  if (!a || a.kioskId !== kioskId) return null;
+  return a;
+}
+export type CandidateAttempt = NonNullable<Awaited<ReturnType<typeof candidateAttempt>>>;
+
+/** Deadline first: an overdue attempt is submitted before anything else is answered. */
+async function settleDeadline(a: CandidateAttempt): Promise<CandidateAttempt> {
+  if (!isOverdue(snapshotOf(a), new Date())) return a;
+  await submitOverdue();
+  return (await candidateAttempt(a.id, a.kioskId!))!;
+}
+
+const released = (a: CandidateAttempt) => !!a.registration.session.resultsReleasedAt || a.registration.session.releaseMode === "IMMEDIATE";
+
+export async function kioskState(a0: CandidateAttempt) {
+  const a = await settleDeadline(a0);
+  const prisma = await db();
+  const responses = await prisma.response.findMany({ where: { attemptId: a.id }, select: { position: true, answer: true, flagged: true, seq: true } });
+  const final = a.state === "SUBMITTED" || a.state === "TERMINATED";
+  return {
+    ...publicState(a),
+    lastSeq: a.lastSeq,
+    candidate: { name: a.registration.enrolment.trainee.name, idMasked: a.registration.enrolment.trainee.idMasked, seat: a.registration.seat },
+    session: { name: a.registration.session.name, code: a.registration.session.code, requireCamera: a.registration.session.requireCamera, sessionId: a.registration.sessionId },
+    responses: final ? [] : responses.map((r) => ({ position: r.position, answer: JSON.parse(r.answer) as unknown, flagged: r.flagged, seq: r.seq })),
+    result: final && released(a) && a.score !== null ? { score: a.score, maxScore: a.maxScore, passed: a.passed } : null,
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+  };
+}
+
+type PaperCacheEntry = { items: Array<{ position: number; section: QuestionType; stem: string; options: string[] }> };
+const paperCache = new Map<string, PaperCacheEntry>();
+/** Sealed papers never change, so their delivery form is cached per paper. */
+async function deliveryItems(paperId: string): Promise<PaperCacheEntry> {
+  const hit = paperCache.get(paperId);
+  if (hit) return hit;
+  const prisma = await db();
+  const paper = await prisma.paper.findUniqueOrThrow({ where: { id: paperId }, include: { items: { orderBy: { position: "asc" }, include: { questionVersion: true } } } });
+  const entry = {
+    items: paper.items.map((i) => {
+      const q = contentOfRow(i.questionVersion);
+      // Only what the candidate may see: no answer, no explanation, no source.
+      return { position: i.position, section: i.section as QuestionType, stem: q.stem, options: q.options };
+    }),
+  };
+  if (paper.status === "SEALED") paperCache.set(paperId, entry);
+  return entry;
+}
+
+/** The paper as this candidate sees it — only once admitted, and never its answers. */
+export async function kioskItems(a: CandidateAttempt): Promise<KioskItem[] | null> {
+  if (!["IN_PROGRESS", "PAUSED", "LOCKED"].includes(a.state)) return null;
+  return kioskPaper((await deliveryItems(a.paperId)).items, a.shuffleSeed);
+}
+
+export type SaveResult =
+  | { ok: true; ack: number; stale?: boolean; state: AttemptState; remainingMs: number; serverTime: string }
+  | { ok: false; error: string; state: AttemptState; remainingMs: number; serverTime: string };
+
+/**
+ * Save one answer. `seq` increases with every change the kiosk makes; a save older than what the
+ * server holds for that item is acknowledged but ignored, so a late retry never overwrites a
+ * newer answer. Only running attempts accept answers.
+ */
+export async function saveAnswer(a0: CandidateAttempt, input: { position: number; answer: unknown; flagged?: boolean; seq: number }): Promise<SaveResult> {
+  const a = await settleDeadline(a0);
+  const state = () => publicState(a);
+  if (a.state !== "IN_PROGRESS") return { ok: false, error: a.state === "PAUSED" ? "考试已暂停" : a.state === "LOCKED" ? "考试已被锁定，请联系监考员" : "考试已结束", ...state() };
+  if (!Number.isInteger(input.seq) || input.seq < 1) return { ok: false, error: "seq 无效", ...state() };
+  const item = (await deliveryItems(a.paperId)).items.find((i) => i.position === input.position);
+  if (!item) return { ok: false, error: "题号无效", ...state() };
+  const answer = normaliseAnswer(item.section, input.answer, item.options.length);
+  if (answer && typeof answer === "object" && "error" in answer) return { ok: false, error: answer.error, ...state() };
+  const prisma = await db();
+  const saved = await prisma.$transaction(async (tx) => {
+    const cur = await tx.response.findUnique({ where: { attemptId_position: { attemptId: a.id, position: input.position } }, select: { seq: true } });
+    if (cur && cur.seq >= input.seq) return false;
+    const data = { answer: JSON.stringify(answer ?? null), flagged: !!input.flagged, seq: input.seq, savedAt: new Date() };
+    await tx.response.upsert({ where: { attemptId_position: { attemptId: a.id, position: input.position } }, create: { attemptId: a.id, position: input.position, ...data }, update: data });
+    await tx.attempt.updateMany({ where: { id: a.id, lastSeq: { lt: input.seq } }, data: { lastSeq: input.seq } });
+    await tx.attempt.update({ where: { id: a.id }, data: { lastSeenAt: new Date() } });
+    return true;
+  });
+  return { ok: true, ack: input.seq, ...(saved ? {} : { stale: true }), ...state() };
+}
+
+export const INTEGRITY_KINDS = ["BLUR", "HIDDEN", "FULLSCREEN_EXIT", "COPY", "CUT", "PASTE", "CONTEXT_MENU", "PRINT", "DRAG", "SELECT", "CAMERA_MISSING", "SEB_MISMATCH", "DEVTOOLS"] as const;
+
+/** An integrity event; past the session's threshold the attempt locks until a proctor unlocks it. */
+export async function reportIntegrity(a: CandidateAttempt, kind: string, detail: string, clientAt?: string) {
+  if (!(INTEGRITY_KINDS as readonly string[]).includes(kind)) return { ok: false as const, error: "未知事件类型" };
+  const prisma = await db();
+  const count = await prisma.$transaction(async (tx) => {
+    const at = clientAt && !Number.isNaN(Date.parse(clientAt)) ? new Date(clientAt) : null;
+    await tx.integrityEvent.create({ data: { attemptId: a.id, kind, detail: detail.slice(0, 200), clientAt: at } });
+    const updated = await tx.attempt.update({ where: { id: a.id }, data: { integrityCount: { increment: 1 }, lastSeenAt: new Date() } });
+    await recordEvent(tx, a.registration.sessionId, "integrity", { kind, detail: detail.slice(0, 200), count: updated.integrityCount }, a.id);
+    return updated.integrityCount;
+  });
+  announce(a.registration.sessionId);
+  if (count >= a.registration.session.violationThreshold && a.state === "IN_PROGRESS")
+    await applyAction(a.id, { type: "lock", reason: `违规事件达到 ${count} 次（阈值 ${a.registration.session.violationThreshold}）` }, null, { reason: `自动锁定：违规事件 ${count} 次` });
+  return { ok: true as const, count };
+}
+
+/** A kiosk's sign of life; written at most every 10 s per attempt. */
+export async function heartbeat(a: CandidateAttempt) {
+  if (!a.lastSeenAt || Date.now() - a.lastSeenAt.getTime() > 10_000) {
+    const prisma = await db();
+    await prisma.attempt.update({ where: { id: a.id }, data: { lastSeenAt: new Date() } });
+  }
+  return publicState(await settleDeadline(a));
+}
+
+export async function submitByCandidate(a: CandidateAttempt) {
+  return applyAction(a.id, { type: "submit", by: "CANDIDATE" }, null);
+}

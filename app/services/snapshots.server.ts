@@ -1,0 +1,42 @@
+// Camera snapshots: checked (type by magic bytes, size), stored as files named by SHA-256 under
+// DATA_DIR/snapshots, recorded with their hash. Kept under the 5-year retention rule: the app
+// has no path that deletes them.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { env } from "~/utils/env.server";
+import { db } from "~/utils/db.server";
+import { announce, recordEvent } from "~/utils/bus.server";
+
+export const SNAPSHOT_MAX_BYTES = 512 * 1024;
+
+export function sniffImage(bytes: Uint8Array): "image/jpeg" | "image/png" | null {
+  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
+  if (bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return "image/png";
+  return null;
+}
+
+export async function storeSnapshot(attempt: { id: string; registration: { sessionId: string } }, bytes: Uint8Array, declaredType: string, purpose: "SIGN_IN" | "RANDOM") {
+  if (bytes.length === 0) return { ok: false as const, status: 400, error: "空文件" };
+  if (bytes.length > SNAPSHOT_MAX_BYTES) return { ok: false as const, status: 413, error: `图片过大（${Math.round(bytes.length / 1024)} KB，上限 ${SNAPSHOT_MAX_BYTES / 1024} KB）` };
+  const mime = sniffImage(bytes);
+  if (!mime) return { ok: false as const, status: 415, error: "只接受 JPEG 或 PNG 图片" };
+  if (declaredType && declaredType !== mime) return { ok: false as const, status: 415, error: `声明的类型 ${declaredType} 与内容 ${mime} 不符` };
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const dir = join(env().DATA_DIR, "snapshots", sha256.slice(0, 2));
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${sha256}.${mime === "image/png" ? "png" : "jpg"}`);
+  if (!existsSync(path)) writeFileSync(path, bytes, { flag: "wx" });
+  const prisma = await db();
+  const row = await prisma.$transaction(async (tx) => {
+    const s = await tx.snapshot.create({ data: { attemptId: attempt.id, sha256, mime, bytes: bytes.length, path, purpose } });
+    await recordEvent(tx, attempt.registration.sessionId, "snapshot", { snapshotId: s.id, purpose }, attempt.id);
+    return s;
+  });
+  announce(attempt.registration.sessionId);
+  return { ok: true as const, id: row.id, sha256 };
+}
+
+export function snapshotBytes(path: string): Uint8Array {
+  return new Uint8Array(readFileSync(path));
+}
