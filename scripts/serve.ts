@@ -17,6 +17,8 @@ export async function startServer(port = Number(process.env.PORT ?? 3000), host 
   const buildPath = resolve("build/index.js");
   if (!existsSync(buildPath)) throw new Error("build/index.js is missing: run `npm run build` first");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  // Background jobs (auto-submit at deadlines) live in the app; entry.server exports them.
+  const stopJobs = (build.entry.module as { startBackgroundJobs?: () => () => void }).startBackgroundJobs?.();
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
@@ -47,7 +49,12 @@ export async function startServer(port = Number(process.env.PORT ?? 3000), host 
       const addr = server.address();
       ok({
         port: typeof addr === "object" && addr ? addr.port : port,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () =>
+          new Promise((done) => {
+            stopJobs?.();
+            server.closeAllConnections?.();
+            server.close(() => done());
+          }),
       });
     });
     server.on("error", fail);

@@ -1,12 +1,16 @@
 // The certificate as a PDF (A4 landscape), drawn from the signed payload so the paper says
 // exactly what the signature covers. One certificate: a Buffer. A class or any batch: one merged
 // PDF streamed page by page (pages are flushed as they are finished, so memory stays flat).
+import { Readable } from "node:stream";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
+import { classCertificateIds } from "~/data/certificates.server";
+import type { Actor } from "~/domain/access";
 import { CERT_TITLE, chinaDate, parsePayload, qrContent, totalMinutes, zhDate, type CertificatePayload } from "~/domain/certificate";
 import { hours } from "~/domain/eligibility";
 import { CATEGORY_LABEL, INDUSTRY_LABEL } from "~/domain/vocabulary";
 import { db } from "~/utils/db.server";
+import { download } from "~/utils/download.server";
 import { drawLine, drawParagraph, registerCjk } from "~/utils/pdf-glyphs.server";
 import type { Pdf } from "~/utils/pdf.server";
 
@@ -222,4 +226,13 @@ export function certificateStream(ids: string[], origin: string, title = CERT_TI
     doc.end();
   })().catch((e) => doc.destroy(e as Error));
   return doc;
+}
+
+/** A class's valid certificates as one streamed PDF response (scoped: a provider only its own class); null if out of scope. */
+export async function classCertificatesPdf(actor: Actor, classId: string, origin: string): Promise<Response | null> {
+  const cls = await classCertificateIds(actor, classId);
+  if (!cls) return null;
+  const stream = Readable.toWeb(certificateStream(cls.ids, origin, `${CERT_TITLE} ${cls.code}`)) as unknown as ReadableStream<Uint8Array>;
+  // The headers of an ordinary download (file name, no caching), with a streamed body.
+  return new Response(stream, { headers: download("", `${CERT_TITLE}-${cls.code}-${cls.ids.length}份.pdf`, "application/pdf").headers });
 }

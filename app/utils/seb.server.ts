@@ -52,10 +52,21 @@ export type SebGate =
   | { ok: true; via: "not-required" | "header" | "js-api" | "cookie"; configKey?: string }
   | { ok: false; reason: "missing" | "mismatch" | "config"; message: string };
 
+type KeyResult = { ok: true; configKey: string } | { ok: false; error: string };
+// Deriving a key costs ~0.5 ms (pure-JS SHA-256 of ~2 KB); every kiosk request needs one.
+const keyCache = new Map<string, KeyResult>();
+
 /** The session's Config Key for kiosks reaching the app at this request's origin. */
-export function sessionConfigKey(request: Request, session: SebSession): { ok: true; configKey: string } | { ok: false; error: string } {
-  const built = sessionSebSettings({ origin: clientOrigin(request), sebSettings: session.sebSettings, requireCamera: session.requireCamera });
-  return built.ok ? { ok: true, configKey: built.configKey } : built;
+export function sessionConfigKey(request: Request, session: SebSession): KeyResult {
+  const origin = clientOrigin(request);
+  const id = `${origin}\n${!!session.requireCamera}\n${session.sebSettings}`;
+  const hit = keyCache.get(id);
+  if (hit) return hit;
+  const built = sessionSebSettings({ origin, sebSettings: session.sebSettings, requireCamera: session.requireCamera });
+  const result: KeyResult = built.ok ? { ok: true, configKey: built.configKey } : built;
+  if (keyCache.size >= 256) keyCache.clear();
+  keyCache.set(id, result);
+  return result;
 }
 
 const proofMac = (sessionId: string, key: string, kioskId: string | null) => kioskMac(`seb|${sessionId}|${key}|${kioskId ?? "-"}`);

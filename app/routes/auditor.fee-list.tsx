@@ -1,0 +1,13 @@
+// The auditor's (HR bureau, read-only) fee-eligible list (工伤预防费).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { FeeListReport } from "~/components/reports/FeeListReport";
+import { feeListView } from "~/data/report-views.server";
+import { requireCap } from "~/utils/guard.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireCap(request, "audit.area");
+  return json({ ...(await feeListView(user, new URL(request.url).searchParams)), base: "/auditor" });
+}
+
+export default FeeListReport;

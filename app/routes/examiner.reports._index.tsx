@@ -1,0 +1,13 @@
+// The exam office's reports hub: the year at a glance, charts, links and downloads.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { ReportHub } from "~/components/reports/ReportHub";
+import { hubView } from "~/data/report-views.server";
+import { requireCap } from "~/utils/guard.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireCap(request, "report.read");
+  return json({ ...(await hubView(user, new URL(request.url).searchParams)), base: "/examiner/reports", items: true });
+}
+
+export default ReportHub;

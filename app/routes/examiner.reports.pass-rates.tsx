@@ -1,0 +1,13 @@
+// The exam office's pass-rate report (first sitting, after resit, trend).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { PassRatesReport } from "~/components/reports/PassRatesReport";
+import { passRatesView } from "~/data/report-views.server";
+import { requireCap } from "~/utils/guard.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireCap(request, "report.read");
+  return json({ ...(await passRatesView(user, new URL(request.url).searchParams)), base: "/examiner/reports" });
+}
+
+export default PassRatesReport;

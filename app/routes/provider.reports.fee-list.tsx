@@ -1,0 +1,13 @@
+// A provider's own (scoped to its classes) fee-eligible list (工伤预防费).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { FeeListReport } from "~/components/reports/FeeListReport";
+import { feeListView } from "~/data/report-views.server";
+import { requireCap } from "~/utils/guard.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireCap(request, "class.manage");
+  return json({ ...(await feeListView(user, new URL(request.url).searchParams)), base: "/provider/reports" });
+}
+
+export default FeeListReport;
