@@ -41,7 +41,8 @@ export async function startServer(port = Number(process.env.PORT ?? 3000), host 
     createRequestHandler({
       build,
       mode: process.env.NODE_ENV ?? "production",
-      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+      // originalUrl: the URL exactly as the client asked for it (SEB hashes that one).
+      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", originalUrl: req.originalUrl }),
     }),
   );
   return new Promise((ok, fail) => {

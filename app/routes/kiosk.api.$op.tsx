@@ -9,8 +9,8 @@ import { requireCandidate } from "~/utils/kiosk-request.server";
 
 const noStore = { "Cache-Control": "no-store" };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const a = await requireCandidate(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const a = await requireCandidate(request, context);
   if (params.op === "state") return json(await kioskState(a), { headers: noStore });
   if (params.op === "paper") {
     const items = await kioskItems(a);
@@ -28,9 +28,9 @@ async function body(request: Request): Promise<Record<string, unknown>> {
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   if (params.op === "leave") return json({ ok: true }, { headers: { "Set-Cookie": clearCandidateCookie } });
-  const a = await requireCandidate(request);
+  const a = await requireCandidate(request, context);
   switch (params.op) {
     case "save": {
       const b = await body(request);

@@ -5,8 +5,8 @@ import { requireCandidate } from "~/utils/kiosk-request.server";
 
 const FOR_CANDIDATE = /^attempt\./;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const a = await requireCandidate(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const a = await requireCandidate(request, context);
   return eventStream(request, a.registration.sessionId, {
     attemptId: a.id,
     // Only state changes reach the kiosk; never other candidates' events or integrity details.

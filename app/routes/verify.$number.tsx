@@ -1,12 +1,15 @@
 // Public: /verify/<number> (the certificate's QR code opens it). No login, rate-limited per IP,
 // masked details only: 有效 / 已撤销（日期）/ 未找到 / 无效.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { verifyForPublic } from "~/services/certificates.server";
 import { clientIpOf } from "~/utils/context";
 
 export const meta: MetaFunction = () => [{ title: "证书核验 · 伊春市应急管理局" }, { name: "robots", content: "noindex" }];
+
+/** The loader's Retry-After and no-store reach the browser (document requests take headers from here). */
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);

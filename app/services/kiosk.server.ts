@@ -23,7 +23,7 @@ const EARLY_MS = 60 * 60_000;
 
 export type SignIn = { ok: true; attemptId: string } | { ok: false; message: string; status: number };
 
-export async function signIn(kioskId: string, ip: string, rawId: string, rawTicket: string): Promise<SignIn> {
+export async function signIn(kioskId: string, ip: string, rawId: string, rawTicket: string, sebOk: (session: { id: string; requireSeb: boolean; sebSettings: string; requireCamera: boolean }) => boolean = () => true): Promise<SignIn> {
   const prisma = await db();
   const id = validateIdNumber(rawId);
   const ticket = normaliseTicket(rawTicket);
@@ -41,6 +41,7 @@ export async function signIn(kioskId: string, ip: string, rawId: string, rawTick
   });
   if (!reg) return { ok: false, status: 401, message: "身份证号或准考证校验码不正确，或当前不在考试时间内" };
   if (reg.absent) return { ok: false, status: 403, message: "您已被登记为缺考，请联系监考员" };
+  if (!sebOk(reg.session)) return { ok: false, status: 403, message: "请使用安全考试浏览器（Safe Exam Browser）参加本场考试" };
   const paperId = reg.session.classes.find((c) => c.classId === reg.enrolment.classId)?.paperId;
   if (!paperId) return { ok: false, status: 500, message: "本场考试未配置试卷，请联系监考员" };
   return prisma.$transaction(async (tx) => {

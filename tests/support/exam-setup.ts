@@ -1,5 +1,6 @@
 // A real exam ready to sit, set up through the examiner's HTTP actions: bank imported, paper
 // drawn and sealed for a class, session scheduled at 铁力市 with proctor.tieli, now.
+import { createHash } from "node:crypto";
 import { decryptId } from "~/utils/secrets.server";
 import { Client, type TestApp } from "./app";
 import { importShippedBank } from "./bank";
@@ -14,7 +15,7 @@ export interface Candidate {
 
 const local = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16); // Beijing time for datetime-local
 
-export async function prepareSession(app: TestApp, opts: { className?: string; durationMin?: number; releaseMode?: "MANUAL" | "IMMEDIATE"; threshold?: number; period?: string; bank?: boolean; startsAt?: Date } = {}) {
+export async function prepareSession(app: TestApp, opts: { className?: string; durationMin?: number; releaseMode?: "MANUAL" | "IMMEDIATE"; threshold?: number; period?: string; bank?: boolean; startsAt?: Date; requireSeb?: boolean; requireCamera?: boolean } = {}) {
   if (opts.bank !== false && (await app.db.question.count()) === 0) await importShippedBank();
   const examiner = new Client(app.base);
   await examiner.login("examiner");
@@ -37,6 +38,8 @@ export async function prepareSession(app: TestApp, opts: { className?: string; d
     releaseMode: opts.releaseMode ?? "MANUAL",
     proctorId: proctor.id,
     paperId: paper.id,
+    ...(opts.requireSeb ? { requireSeb: "on" } : {}),
+    ...(opts.requireCamera ? { requireCamera: "on" } : {}),
   });
   if (res.status !== 302) throw new Error(`schedule failed: ${res.status} ${(await res.text()).replace(/<[^>]+>/g, " ").slice(0, 600)}`);
   const sessionId = res.headers.get("Location")!.split("/").pop()!;
@@ -47,6 +50,15 @@ export async function prepareSession(app: TestApp, opts: { className?: string; d
 
 /** A kiosk browser: gets its kiosk cookie, signs a candidate in, and speaks the kiosk API. */
 export class Kiosk extends Client {
+  /** When set, every request carries X-SafeExamBrowser-ConfigKeyHash as the SEB client computes it. */
+  sebConfigKey: string | null = null;
+  override request(path: string, init: RequestInit & { origin?: string | null } = {}) {
+    if (!this.sebConfigKey) return super.request(path, init);
+    const headers = new Headers(init.headers);
+    const url = (this.base + path).split("#")[0];
+    headers.set("X-SafeExamBrowser-ConfigKeyHash", createHash("sha256").update(url + this.sebConfigKey).digest("hex"));
+    return super.request(path, { ...init, headers });
+  }
   async signIn(c: Pick<Candidate, "idNumber" | "ticket">) {
     if (!this.cookies.has("ankao_kiosk")) await this.get("/kiosk");
     return this.post("/kiosk?index", { idNumber: c.idNumber, ticket: c.ticket });
