@@ -10,8 +10,8 @@ const env = {
   NODE_ENV: "test" as const,
 };
 
-// Three projects: fast pure tests, integration tests on a real database and HTTP server,
-// and end-to-end tests in real Chromium. `npm test` runs all three.
+// Four projects: fast pure tests, integration tests on a real database and HTTP server, the
+// security suite (same setup, hostile input), and end-to-end tests in real Chromium. `npm test` runs all four.
 export default defineConfig({
   ...shared,
   test: {
@@ -34,6 +34,19 @@ export default defineConfig({
           name: "integration",
           globals: true,
           include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/support/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: "forks",
+        },
+      },
+      {
+        ...shared,
+        test: {
+          env,
+          name: "security",
+          globals: true,
+          include: ["tests/security/**/*.test.ts"],
           globalSetup: ["tests/support/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

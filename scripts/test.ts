@@ -1,6 +1,6 @@
-// npm test: type-check, build, then the unit, integration and end-to-end suites. Integration
-// runs on SQLite always and again on PostgreSQL when PG_URL is set; e2e runs when Chromium is
-// installed. Whatever is skipped is said at the end.
+// npm test: type-check, build, then the unit, integration, security and end-to-end suites.
+// Integration and security run on SQLite always and again on PostgreSQL when PG_URL is set;
+// e2e runs when Chromium is installed. Whatever is skipped is said at the end.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { buildIsStale } from "./lib/build-state.js";
@@ -20,9 +20,13 @@ step("type-check (tsc --noEmit)", "npx", ["tsc", "--noEmit"]);
 if (buildIsStale()) step("build (remix build)", "npx", ["remix", "build"]);
 step("unit + integration on SQLite", "npx", ["vitest", "run", "--project", "unit", "--project", "integration", ...extra], { TEST_DB: "sqlite" });
 
+step("security on SQLite", "npx", ["vitest", "run", "--project", "security", ...extra], { TEST_DB: "sqlite" });
+
 const pgUrl = process.env.PG_URL;
-if (pgUrl) step("integration on PostgreSQL", "npx", ["vitest", "run", "--project", "integration", ...extra], { TEST_DB: "postgresql", PG_URL: pgUrl });
-else skipped.push("integration on PostgreSQL (set PG_URL=postgresql://user@host:5432/db to run it)");
+if (pgUrl) {
+  step("integration on PostgreSQL", "npx", ["vitest", "run", "--project", "integration", ...extra], { TEST_DB: "postgresql", PG_URL: pgUrl });
+  step("security on PostgreSQL", "npx", ["vitest", "run", "--project", "security", ...extra], { TEST_DB: "postgresql", PG_URL: pgUrl });
+} else skipped.push("integration and security on PostgreSQL (set PG_URL=postgresql://user@host:5432/db to run them)");
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (existsSync(chromium)) step("end-to-end in Chromium", "npx", ["vitest", "run", "--project", "e2e", ...extra], { CHROMIUM_PATH: chromium, TEST_DB: "sqlite" });

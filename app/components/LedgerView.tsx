@@ -10,6 +10,7 @@ export interface LedgerData {
   query: { year: number; enterpriseId: string; shortOnly: boolean; traineeId: string };
   years: number[];
   enterprises: Array<{ id: string; name: string }>;
+  requirements: Array<{ industry: Industry; category: Category; hours: number }>;
   summary: Array<{ enterpriseId: string; enterprise: string; trainees: number; met: number; short: number }> | null;
   rows: Row[];
   trainee: {
@@ -66,9 +67,12 @@ export function LedgerView({ data, base }: { data: LedgerData; base: string }) {
   return (
     <>
       <h1>再培训学时台账</h1>
-      <p className="muted">取得合格证明的培训学时计入考试当年的安全生产再培训学时；年度要求按行业 × 人员类别取自培训规则（矿山负责人和管理人员 16 学时，其他行业 12 学时，班组长按规则数据）。</p>
+      <p className="muted">
+        取得合格证明的培训学时全部计入考试当年的安全生产再培训学时（证书撤销后不再计入）。年度要求取自培训规则（行业 × 人员类别）：
+        {data.requirements.map((r) => `${L(lang, INDUSTRY_LABEL[r.industry])}${L(lang, CATEGORY_LABEL[r.category])} ${r.hours}`).join("，")} 学时。
+      </p>
       {data.error && <p className="notice error" role="alert">{data.error}</p>}
-      <Form method="get" className="toolbar">
+      <Form method="get" className="toolbar" key={`${q.year}|${q.enterpriseId}|${q.shortOnly}`}>
         <label>年度<select name="year" defaultValue={q.year}>{data.years.map((y) => <option key={y} value={y}>{y}</option>)}</select></label>
         <label>企业
           <select name="enterprise" defaultValue={q.enterpriseId}>
@@ -96,6 +100,9 @@ export function LedgerView({ data, base }: { data: LedgerData; base: string }) {
             {data.summary.length === 0 && <tr><td colSpan={4} className="muted">{q.year} 年度暂无纳入台账的学员</td></tr>}
           </tbody>
         </table>
+      )}
+      {!data.summary && (
+        <p>{`${q.year} 年度 · ${data.enterprises.find((e) => e.id === q.enterpriseId)?.name ?? ""}：${q.shortOnly ? `未达标 ${data.rows.length} 人` : `纳入台账 ${data.rows.length} 人，达标 ${data.rows.filter((r) => r.status.met).length} 人，未达标 ${data.rows.filter((r) => !r.status.met).length} 人`}`}</p>
       )}
       {!data.summary && (
         <table>

@@ -6,7 +6,7 @@ import { Field, Outcome } from "~/components/FormBits";
 import { listCounties, listEnterprises, listProviders, listVenues } from "~/data/org.server";
 import { INDUSTRY_LABEL, type Industry } from "~/domain/vocabulary";
 import { countySchema, createOrg, enterpriseSchema, providerSchema, venueSchema } from "~/services/admin.server";
-import { done, invalid, parseForm } from "~/utils/form.server";
+import { done, invalid, parseForm, readFormData } from "~/utils/form.server";
 import { notFound, requireCap } from "~/utils/guard.server";
 
 const KINDS = {
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCap(request, "admin.manage");
   if (!isKind(params.kind)) throw notFound();
   const cfg = KINDS[params.kind];
-  const parsed = parseForm(cfg.schema, await request.formData());
+  const parsed = parseForm(cfg.schema, await readFormData(request));
   if (!parsed.ok) return invalid(parsed.errors);
   const r = await createOrg(actor, cfg.kind, parsed.data);
   return r.ok ? done(`已添加${cfg.title}`) : invalid(r.errors);

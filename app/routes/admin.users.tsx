@@ -5,7 +5,7 @@ import { Field, Outcome } from "~/components/FormBits";
 import { listCounties, listProviders, listUsers } from "~/data/org.server";
 import { ROLE_LABEL, ROLES } from "~/domain/vocabulary";
 import { createUser, resetPassword, revokeSessions, setUserDisabled, userSchema } from "~/services/admin.server";
-import { done, invalid, parseForm } from "~/utils/form.server";
+import { done, invalid, parseForm, readFormData } from "~/utils/form.server";
 import { requireCap } from "~/utils/guard.server";
 import { L, useLang } from "~/utils/i18n";
 
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCap(request, "admin.manage");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = form.get("intent");
   const userId = String(form.get("userId") ?? "");
   if (intent === "create") {

@@ -11,7 +11,7 @@ import { FIELD_LABEL } from "~/domain/bank/sheet";
 import type { BankQuestion, QuestionField } from "~/domain/bank/types";
 import { TOPICS } from "~/domain/vocabulary";
 import { formValuesOf, questionFromForm, saveQuestion, setQuestionStatus, type QuestionFormValues } from "~/services/bank-edit.server";
-import { done, invalid } from "~/utils/form.server";
+import { done, invalid, readFormData } from "~/utils/form.server";
 import { notFound, requireCap } from "~/utils/guard.server";
 import { useLang } from "~/utils/i18n";
 
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCap(request, "bank.write");
   const id = params.id!;
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = form.get("intent");
   if (intent === "save") {
     if (!(await currentQuestion(id))) throw notFound("未找到该试题 Question not found");

@@ -7,7 +7,7 @@ import { bankTopics } from "~/data/bank-browse.server";
 import { allowed } from "~/domain/access";
 import { CATEGORIES, QUESTION_TYPES, TOPICS, isOneOf } from "~/domain/vocabulary";
 import { questionFromForm, saveQuestion, type QuestionFormValues } from "~/services/bank-edit.server";
-import { invalid } from "~/utils/form.server";
+import { invalid, readFormData } from "~/utils/form.server";
 import { requireCap } from "~/utils/guard.server";
 import { useLang } from "~/utils/i18n";
 
@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCap(request, "bank.write");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const { values, question, errors } = await questionFromForm(form);
   if (!question) return invalid(errors, { values });
   const r = await saveQuestion(actor, question, { create: true });

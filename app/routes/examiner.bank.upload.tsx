@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Outcome } from "~/components/FormBits";
 import { allowed } from "~/domain/access";
 import { MAX_UPLOAD_BYTES, decodeUpload, encodeUpload, uploadBank, type UploadFile } from "~/services/bank-edit.server";
-import { done, invalid } from "~/utils/form.server";
+import { done, invalid, readFormData } from "~/utils/form.server";
 import { requireCap } from "~/utils/guard.server";
 import { useLang } from "~/utils/i18n";
 
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 async function readForm(request: Request): Promise<FormData | null> {
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return request.formData();
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return readFormData(request);
   try {
     // The confirm step re-posts the files as base64 text, a third larger than the files.
     return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: Math.ceil(MAX_UPLOAD_BYTES * 1.4) }));

@@ -7,6 +7,7 @@ import { QUESTION_TYPES, REQUIRED_LAWS, TYPE_LABEL } from "~/domain/vocabulary";
 import { blueprintFromForm, makeDefault, saveBlueprint } from "~/services/blueprints.server";
 import { db } from "~/utils/db.server";
 import { requireCap } from "~/utils/guard.server";
+import { readFormData } from "~/utils/form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCap(request, "paper.manage");
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCap(request, "paper.manage");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const id = String(form.get("id") ?? "") || undefined;
   if (form.get("intent") === "default" && id) {
     await makeDefault(actor, id);

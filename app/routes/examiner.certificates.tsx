@@ -9,6 +9,7 @@ import { CATEGORY_LABEL, INDUSTRY_LABEL } from "~/domain/vocabulary";
 import { flagForReview, issueCertificate, issueForClass, revokeCertificate } from "~/services/certificates.server";
 import { notFound, requireCap } from "~/utils/guard.server";
 import { L, useLang } from "~/utils/i18n";
+import { readFormData } from "~/utils/form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCap(request, "certificate.manage");
@@ -24,7 +25,7 @@ const fail = (message: string, extra: Partial<Result> = {}, status = 400) => jso
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCap(request, "certificate.manage");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const s = (k: string) => String(form.get(k) ?? "").trim();
   switch (s("intent")) {
     case "issueClass": {

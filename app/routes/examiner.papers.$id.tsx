@@ -8,6 +8,7 @@ import { TYPE_LABEL, type QuestionType } from "~/domain/vocabulary";
 import { discardDraft, drawResitPaper, sealPaper, verifyPaper } from "~/services/papers.server";
 import { db } from "~/utils/db.server";
 import { notFound, requireCap } from "~/utils/guard.server";
+import { readFormData } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCap(request, "paper.manage");
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCap(request, "paper.manage");
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readFormData(request)).get("intent");
   if (intent === "seal") {
     const r = await sealPaper(actor, params.id!);
     return json({ ok: r.ok, message: r.ok ? "试卷已封存，内容不可再改动" : r.message, verify: null });

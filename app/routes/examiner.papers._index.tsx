@@ -8,6 +8,7 @@ import { CATEGORY_LABEL, INDUSTRY_LABEL, type Category, type Industry } from "~/
 import { drawFirstPapers } from "~/services/papers.server";
 import { db } from "~/utils/db.server";
 import { requireCap } from "~/utils/guard.server";
+import { readFormData } from "~/utils/form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCap(request, "paper.manage");
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCap(request, "paper.manage");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const period = String(form.get("period") ?? "").trim();
   const classIds = form.getAll("classId").map(String);
   if (!/^[0-9A-Za-z-]{4,20}$/.test(period)) return json({ ok: false as const, error: "考试批次格式：字母、数字和 -，如 2025-1", failures: [], papers: [] }, { status: 400 });

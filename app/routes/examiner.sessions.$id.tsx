@@ -5,6 +5,7 @@ import { planRoster } from "~/services/sessions.server";
 import { releaseResults, voidItem } from "~/services/results.server";
 import { db } from "~/utils/db.server";
 import { notFound, requireCap } from "~/utils/guard.server";
+import { readFormData } from "~/utils/form.server";
 
 const STATE: Record<string, string> = { AWAITING: "待放行", IN_PROGRESS: "答题中", PAUSED: "已暂停", LOCKED: "已锁定", SUBMITTED: "已交卷", TERMINATED: "已终止" };
 
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCap(request, "session.manage");
-  const f = await request.formData();
+  const f = await readFormData(request);
   if (f.get("intent") === "release") {
     const r = await releaseResults(actor, params.id!);
     return json(r.ok ? { ok: true, message: "成绩已发布", changes: [] } : { ok: false, message: r.error, changes: [] }, { status: r.ok ? 200 : 409 });

@@ -5,6 +5,7 @@ import { Field } from "~/components/FormBits";
 import { sessionSchema, scheduleSession } from "~/services/sessions.server";
 import { db } from "~/utils/db.server";
 import { requireCap } from "~/utils/guard.server";
+import { readFormData } from "~/utils/form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCap(request, "session.manage");
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCap(request, "session.manage");
-  const f = await request.formData();
+  const f = await readFormData(request);
   const prisma = await db();
   const paperIds = f.getAll("paperId").map(String);
   const papers = await prisma.paper.findMany({ where: { id: { in: paperIds } }, select: { id: true, classId: true } });

@@ -7,6 +7,7 @@ import { clientIpOf } from "~/utils/context";
 import { assertSameOrigin } from "~/utils/guard.server";
 import { candidateAttemptId, candidateCookie, ensureKioskId } from "~/utils/kiosk-auth.server";
 import { sebGate } from "~/utils/seb.server";
+import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "考生登录 · 安考考试机" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { kioskId, setCookie } = ensureKioskId(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const r = await signIn(kioskId, clientIpOf(context), String(form.get("idNumber") ?? ""), String(form.get("ticket") ?? ""), (session) => sebGate(request, session, context).ok);
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);

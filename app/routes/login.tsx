@@ -8,6 +8,7 @@ import { clientIpOf } from "~/utils/context";
 import { assertSameOrigin } from "~/utils/guard.server";
 import { useT } from "~/utils/i18n";
 import { currentUser } from "~/utils/session.server";
+import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "登录 · 安考" }];
 
@@ -23,7 +24,7 @@ function safeNext(next: FormDataEntryValue | null): string | null {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const result = await login(request, clientIpOf(context), String(form.get("username") ?? ""), String(form.get("password") ?? ""));
   if (!result.ok) return json(result, { status: result.reason === "limited" ? 429 : 401 });
   const home = isOneOf(ROLES, result.role) ? HOME[result.role] : "/";

@@ -1,12 +1,13 @@
 // Proctor actions (JSON): one candidate, the whole room, the session, or an incident report.
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { actOnCandidate, actOnRoom, PROCTOR_ACTIONS, reportIncident, setSessionStatus, type ProctorAction } from "~/services/proctoring.server";
 import { requireCap } from "~/utils/guard.server";
+import { readFormData } from "~/utils/form.server";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCap(request, "session.proctor");
-  const f = await request.formData();
+  const f = await readFormData(request);
   const s = (k: string) => String(f.get(k) ?? "");
   const op = s("op");
   const sessionId = params.id!;
@@ -30,4 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return json(r, { status: r.ok ? 200 : r.status });
 }
 
-export const loader = () => json({ error: "POST only" }, { status: 405 });
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireCap(request, "session.proctor");
+  return json({ error: "POST only" }, { status: 405 });
+}

@@ -5,7 +5,7 @@ import { Field, Outcome } from "~/components/FormBits";
 import { listClasses } from "~/data/classes.server";
 import { CATEGORIES, CATEGORY_LABEL, INDUSTRY_LABEL, type Category, type Industry } from "~/domain/vocabulary";
 import { classSchema, createClass } from "~/services/training.server";
-import { invalid, parseForm } from "~/utils/form.server";
+import { invalid, parseForm, readFormData } from "~/utils/form.server";
 import { requireCap } from "~/utils/guard.server";
 import { L, useLang } from "~/utils/i18n";
 
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCap(request, "class.manage");
-  const parsed = parseForm(classSchema, await request.formData());
+  const parsed = parseForm(classSchema, await readFormData(request));
   if (!parsed.ok) return invalid(parsed.errors);
   const c = await createClass(actor, parsed.data);
   return redirect(`/provider/classes/${c.id}`);

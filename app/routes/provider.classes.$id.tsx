@@ -32,9 +32,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+/** The page's multipart form, or null for anything else (another encoding, a file over the limit). */
+async function readForm(request: Request): Promise<FormData | null> {
+  try {
+    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD }));
+  } catch {
+    return null;
+  }
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCap(request, "class.manage");
-  const form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD }));
+  const form = await readForm(request);
+  if (!form) return invalid({ _: `无法读取上传内容：请通过本页表单提交，名册文件不超过 ${MAX_UPLOAD / 1024 / 1024} MB` });
   const intent = form.get("intent");
   if (intent === "import") {
     const file = form.get("roster");

@@ -7,7 +7,7 @@ import { requireCap } from "~/utils/guard.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCap(request, "class.manage");
-  return json({ ...(await hubView(user, new URL(request.url).searchParams)), base: "/provider/reports" });
+  return json({ ...(await hubView(user, new URL(request.url).searchParams)), base: "/provider/reports", noAcceptance: true });
 }
 
 export default ReportHub;

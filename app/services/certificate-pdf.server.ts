@@ -36,6 +36,7 @@ function newDoc(title: string): Pdf {
     margin: 0,
     autoFirstPage: false,
     bufferPages: false,
+    fontLayoutCache: false,
     info: { Title: title, Author: "伊春市应急管理局", Subject: CERT_TITLE, Creator: "Ankao 安考" },
   });
   registerCjk(doc);

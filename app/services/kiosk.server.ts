@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { hit, type Limit } from "~/data/rate-limit.server";
 import { contentOfRow } from "~/data/questions.server";
 import { isOverdue, type AttemptState } from "~/domain/attempt";
+import { nextSnapshotInMs, snapshotSchedule } from "~/domain/camera";
 import { kioskPaper, normaliseAnswer, type KioskItem } from "~/domain/delivery";
 import { validateIdNumber } from "~/domain/id-number";
 import { normaliseTicket } from "~/domain/ticket";
@@ -84,11 +85,18 @@ export async function kioskState(a0: CandidateAttempt) {
   const prisma = await db();
   const responses = await prisma.response.findMany({ where: { attemptId: a.id }, select: { position: true, answer: true, flagged: true, seq: true } });
   const final = a.state === "SUBMITTED" || a.state === "TERMINATED";
+  const session = a.registration.session;
+  // Elapsed exam time (pauses excluded): duration + extension − remaining.
+  const elapsedMs = a.startedAt ? a.durationSec * 1000 + a.extensionSec * 1000 - publicState(a).remainingMs : 0;
+  const signInSnapshots = await prisma.snapshot.count({ where: { attemptId: a.id, purpose: "SIGN_IN" } });
   return {
     ...publicState(a),
     lastSeq: a.lastSeq,
     candidate: { name: a.registration.enrolment.trainee.name, idMasked: a.registration.enrolment.trainee.idMasked, seat: a.registration.seat },
-    session: { name: a.registration.session.name, code: a.registration.session.code, requireCamera: a.registration.session.requireCamera, sessionId: a.registration.sessionId },
+    session: { name: session.name, code: session.code, requireCamera: session.requireCamera, sessionId: a.registration.sessionId },
+    camera: session.requireCamera && !final
+      ? { needSignIn: signInSnapshots === 0, nextInMs: a.state === "IN_PROGRESS" ? nextSnapshotInMs(snapshotSchedule(a.shuffleSeed, a.durationSec), elapsedMs) : null }
+      : null,
     responses: final ? [] : responses.map((r) => ({ position: r.position, answer: JSON.parse(r.answer) as unknown, flagged: r.flagged, seq: r.seq })),
     result: final && released(a) && a.score !== null ? { score: a.score, maxScore: a.maxScore, passed: a.passed } : null,
     submittedAt: a.submittedAt?.toISOString() ?? null,

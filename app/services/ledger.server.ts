@@ -2,6 +2,8 @@
 // for a year (who is short), per trainee over the years, and the same table as CSV or XLSX.
 import { json } from "@remix-run/node";
 import { enterprises, ledgerRows, summarise, thisYear, traineeLedger, type LedgerRow } from "~/data/ledger.server";
+import { loadRules } from "~/data/rules.server";
+import { db } from "~/utils/db.server";
 import { hours } from "~/domain/eligibility";
 import { CATEGORY_LABEL, INDUSTRY_LABEL } from "~/domain/vocabulary";
 import { download } from "~/utils/download.server";
@@ -33,6 +35,7 @@ export async function ledgerView(params: URLSearchParams) {
     query: q,
     years: Array.from({ length: 6 }, (_, i) => thisYear() - i),
     enterprises: await enterprises(),
+    requirements: (await loadRules(await db())).map((r) => ({ industry: r.industry, category: r.category, hours: r.retrainingHours })),
     summary: q.enterpriseId ? null : summarise(rows),
     rows: q.enterpriseId ? shown : [],
     trainee,

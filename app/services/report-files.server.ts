@@ -46,9 +46,9 @@ function feeProviderPages(doc: Pdf, year: number, p: FeeProvider, generated: str
   table(
     doc,
     [
-      { header: "班次编号", width: 1.3 }, { header: "班次名称", width: 3 }, { header: "人员类别", width: 1.6 },
-      { header: "参训", width: 0.7, align: "right" }, { header: "名单", width: 0.7, align: "right" },
-      { header: "线上", width: 0.8, align: "right" }, { header: "线下", width: 0.8, align: "right" }, { header: "实训", width: 0.8, align: "right" }, { header: "合计学时", width: 0.9, align: "right" },
+      { header: "班次编号", width: 66 }, { header: "班次名称", width: 150 }, { header: "人员类别", width: 78 },
+      { header: "参训", width: 32, align: "right" }, { header: "名单", width: 32, align: "right" },
+      { header: "线上", width: 30, align: "right" }, { header: "线下", width: 30, align: "right" }, { header: "实训", width: 30, align: "right" }, { header: "合计学时", width: 40, align: "right" },
     ],
     [
       ...p.classes.map((c) => [c.classCode, c.className, CATEGORY_LABEL[c.category].zh, String(c.trained), String(c.listed), hours(c.online), hours(c.offline), hours(c.practical), hours(c.total)]),
@@ -58,20 +58,23 @@ function feeProviderPages(doc: Pdf, year: number, p: FeeProvider, generated: str
   );
   heading(doc, "二、学员名单");
   if (p.rows.length === 0) paragraph(doc, "暂无符合条件的学员。");
-  else
+  let n = 0;
+  for (const c of p.classes.filter((x) => x.listed > 0)) {
+    heading(doc, `${c.classCode}  ${c.className}（${c.listed} 人）`, 10.5);
     table(
       doc,
       [
-        { header: "序号", width: 0.5, align: "right" }, { header: "姓名", width: 0.9 }, { header: "身份证号", width: 1.9 }, { header: "所在企业", width: 2.2 },
-        { header: "班次", width: 1.2 }, { header: "线上", width: 0.55, align: "right" }, { header: "线下", width: 0.55, align: "right" },
-        { header: "实训", width: 0.55, align: "right" }, { header: "合计", width: 0.55, align: "right" }, { header: "考试日期", width: 1.15 }, { header: "成绩", width: 0.55, align: "right" },
+        { header: "序号", width: 22, align: "right" }, { header: "姓名", width: 42 }, { header: "身份证号", width: 94 }, { header: "所在企业", width: 108 },
+        { header: "线上", width: 28, align: "right" }, { header: "线下", width: 28, align: "right" }, { header: "实训", width: 28, align: "right" },
+        { header: "合计", width: 28, align: "right" }, { header: "考试日期", width: 54 }, { header: "类型", width: 26 }, { header: "成绩", width: 28, align: "right" },
       ],
-      p.rows.map((r, i) => [
-        String(i + 1), r.name, r.idMasked, r.enterpriseName, r.classCode, hours(r.online), hours(r.offline), hours(r.practical), hours(r.total),
-        r.examDate + (r.sitting === 2 ? " 补考" : ""), r.score === null ? "" : String(r.score),
+      p.rows.filter((r) => r.classId === c.classId).map((r) => [
+        String(++n), r.name, r.idMasked, r.enterpriseName, hours(r.online), hours(r.offline), hours(r.practical), hours(r.total),
+        r.examDate, r.sitting === 2 ? "补考" : "首考", r.score === null ? "" : String(r.score),
       ]),
-      { fontSize: 8.5 },
+      { fontSize: 8 },
     );
+  }
   signatureBlock(doc, [
     ["施教单位（盖章）：", "经办人（签字）：________________"],
     [`审核单位：${BUREAU}（盖章）`, "日期：________年____月____日"],
@@ -130,14 +133,16 @@ function acceptanceBody(doc: Pdf, r: AcceptanceReport, generated: string) {
   );
 
   heading(doc, "三、培训学时达标情况");
-  paragraph(doc, "规则：各类人员总学时须在规定范围内；线下学时（含实训）不低于总学时的 60%；班组长实训学时不低于总学时的 25%。", { size: 9.5, color: "#333333" });
+  const off = pctText(r.thresholds.offline);
+  const prac = pctText(r.thresholds.practical);
+  paragraph(doc, `规则：各类人员总学时须在规定范围内；线下学时（含实训）不低于总学时的 ${off}；班组长实训学时不低于总学时的 ${prac}。`, { size: 9.5, color: "#333333" });
   doc.moveDown(0.3);
   table(
     doc,
     [
       { header: "人员类别", width: 1.8 }, { header: "参训人数", width: 0.9, align: "right" }, { header: "人均学时", width: 0.9, align: "right" },
-      { header: "总学时符合", width: 1, align: "right" }, { header: "线下不低于60%", width: 1.4, align: "right" },
-      { header: "实训不低于25%", width: 1.4, align: "right" }, { header: "学时达标", width: 1.3, align: "right" },
+      { header: "总学时符合", width: 1, align: "right" }, { header: `线下不低于${off}`, width: 1.4, align: "right" },
+      { header: `实训不低于${prac}`, width: 1.4, align: "right" }, { header: "学时达标", width: 1.3, align: "right" },
     ],
     r.hours.map((h) => [
       CATEGORY_LABEL[h.category].zh, String(h.trainees), h.meanMinutes === null ? "—" : hours(Math.round(h.meanMinutes)), String(h.inRange),
@@ -148,17 +153,15 @@ function acceptanceBody(doc: Pdf, r: AcceptanceReport, generated: string) {
   heading(doc, "四、考试合格情况");
   paragraph(doc, "首次考试合格率＝首次考试合格人数/首次考试参考人数；含补考合格率＝首次或补考合格人数/参加过考试的人数；缺考不计入参考人数。", { size: 9.5, color: "#333333" });
   doc.moveDown(0.3);
-  const groups = [...r.passByCategory, ...r.passByProvider];
-  table(
-    doc,
-    [
-      { header: "分组", width: 2.4 }, { header: "首考参考", width: 0.8, align: "right" }, { header: "首考合格", width: 0.8, align: "right" },
-      { header: "首次合格率", width: 0.95, align: "right" }, { header: "补考参考", width: 0.8, align: "right" }, { header: "补考合格", width: 0.8, align: "right" },
-      { header: "累计合格", width: 0.85, align: "right" }, { header: "含补考合格率", width: 1.05, align: "right" }, { header: "缺考", width: 0.6, align: "right" },
-    ],
-    [...groups.map(passRow), passRow({ ...r.pass, label: { zh: "合计" } })],
-    { boldRows: [groups.length] },
-  );
+  const passColumns = (group: string) => [
+    { header: group, width: 2.3 }, { header: "首考参考", width: 0.85, align: "right" as const }, { header: "首考合格", width: 0.85, align: "right" as const },
+    { header: "首次合格率", width: 0.95, align: "right" as const }, { header: "补考参考", width: 0.85, align: "right" as const }, { header: "补考合格", width: 0.85, align: "right" as const },
+    { header: "累计合格", width: 0.85, align: "right" as const }, { header: "含补考合格率", width: 1.1, align: "right" as const }, { header: "缺考", width: 0.6, align: "right" as const },
+  ];
+  heading(doc, "（一）按人员类别", 10.5);
+  table(doc, passColumns("人员类别"), r.passByCategory.map(passRow), { fontSize: 9 });
+  heading(doc, "（二）按施教单位", 10.5);
+  table(doc, passColumns("施教单位"), [...r.passByProvider.map(passRow), passRow({ ...r.pass, label: { zh: "合计" } })], { boldRows: [r.passByProvider.length], fontSize: 9 });
 
   heading(doc, "五、考场异常情况");
   table(

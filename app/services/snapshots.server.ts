@@ -30,7 +30,7 @@ export async function storeSnapshot(attempt: { id: string; registration: { sessi
   const prisma = await db();
   const row = await prisma.$transaction(async (tx) => {
     const s = await tx.snapshot.create({ data: { attemptId: attempt.id, sha256, mime, bytes: bytes.length, path, purpose } });
-    await recordEvent(tx, attempt.registration.sessionId, "snapshot", { snapshotId: s.id, purpose }, attempt.id);
+    await recordEvent(tx, attempt.registration.sessionId, "camera.snapshot", { snapshotId: s.id, purpose }, attempt.id);
     return s;
   });
   announce(attempt.registration.sessionId);

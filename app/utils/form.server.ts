@@ -14,6 +14,18 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData): { ok:
   return { ok: false, errors };
 }
 
+/**
+ * The request's form fields; a body that is not a readable form (JSON, a broken multipart, no
+ * Content-Type) is the client's mistake: a 400 with the shape every form reads, never a 500.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw invalid({ _: "请求内容无法解析：应为表单提交（application/x-www-form-urlencoded 或 multipart/form-data）" });
+  }
+}
+
 /** 400 with errors, the shape every form in the app reads. */
 export const invalid = (errors: FieldErrors, extra: Record<string, unknown> = {}) =>
   json({ ok: false as const, errors, ...extra }, { status: 400 });

@@ -25,8 +25,9 @@ export function ensureSpace(doc: Pdf, needed: number) {
   if (doc.y + needed > bottomOf(doc)) doc.addPage();
 }
 
-export function heading(doc: Pdf, text: string, size = 13) {
-  ensureSpace(doc, size * 4);
+/** A heading, moved to the next page unless it has room for `keep` points of what follows. */
+export function heading(doc: Pdf, text: string, size = 13, keep = 110) {
+  ensureSpace(doc, size * 3 + keep);
   doc.moveDown(0.6);
   doc.font("cn-bold").fontSize(size).fillColor("#000000").text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.35);

@@ -1,5 +1,5 @@
-// Reports over HTTP on the demo year 2025 with finished sittings written by sitClass, checked
-// against figures worked out by hand:
+// Reports over HTTP on the demo year 2025 with finished sittings (tests/support/report-setup.ts),
+// checked against figures worked out by hand:
 //   2025 plan 79 (mining 5 + 20 + 24, machinery 12 + 18), trained 79.
 //   Mining team leaders (24, xingan): e0, e1 lack practical hours and do not sit; the other 22
 //     sit; 20 pass, e2 and e3 fail; at the resit e2 passes and e3 fails.
@@ -10,17 +10,24 @@
 //   Fee-eligible list: 21 + 15 = 36 rows, all xingan; linxing's 30 trainees: none listed.
 //   Item statistics: on the team leaders' first paper, one item answered wrong by the 20 who
 //     passed (total 90) and right by the 2 who failed (total 50): facility 2/22, r = −1.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { FEE_HEADERS } from "~/domain/reports/fee-list";
 import { Client, startApp, type TestApp } from "../support/app";
 import { importShippedBank } from "../support/bank";
-import { sitClass } from "../support/exam-fixtures";
+import { setUpReportYear } from "../support/report-setup";
 
 let app: TestApp;
 const c = {} as Record<"auditor" | "examiner" | "xingan" | "linxing" | "proctor" | "admin", Client>;
-let tlPaper: { id: string; firstQuestion: string };
+let tlPaper: { firstQuestion: string };
 let xinganId: string;
 const pages = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type \/Page\b/g) ?? []).length;
+/** Downloads go to test-results/reports/ so a person can look at them. */
+function keep(name: string, body: Buffer) {
+  mkdirSync("test-results/reports", { recursive: true });
+  writeFileSync(join("test-results/reports", name), body);
+}
 const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
 async function readXlsx(body: ArrayBuffer) {
@@ -40,47 +47,7 @@ beforeAll(async () => {
     await c[k].login(u);
   }
   xinganId = (await app.db.provider.findFirstOrThrow({ where: { name: "伊春兴安职业技能培训学校" } })).id;
-  const cls = (category: string) => app.db.trainingClass.findFirstOrThrow({ where: { year: 2025, industry: "MINING", category } });
-  const [tl, sm, sl] = await Promise.all([cls("TEAM_LEADER"), cls("SAFETY_MANAGER"), cls("SAFETY_LEADER")]);
-  const examiner = await app.db.user.findFirstOrThrow({ where: { username: "examiner" } });
-  const { drawFirstPapers, drawResitPaper } = await import("~/services/papers.server");
-  const actor = { id: examiner.id, role: "EXAMINER" as const, countyId: null, providerId: null };
-  const drawn = await drawFirstPapers(actor, { period: "2025-1", classIds: [tl.id, sm.id, sl.id] });
-  if (!drawn.ok) throw new Error(`draw failed: ${JSON.stringify(drawn.failures)}`);
-  const paperOf = (classId: string) => app.db.paper.findFirstOrThrow({ where: { classId, kind: "FIRST" }, include: { items: { orderBy: { position: "asc" }, include: { questionVersion: true } } } });
-  const roster = (classId: string) => app.db.enrolment.findMany({ where: { classId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-
-  // Team leaders: one item (on no other paper) is answered right only by the two who fail.
-  const p = await paperOf(tl.id);
-  const smPaper = await paperOf(sm.id);
-  const elsewhere = new Set(smPaper.items.map((i) => i.questionVersion.questionId));
-  const first = p.items.find((i) => !elsewhere.has(i.questionVersion.questionId))!;
-  const key = JSON.parse(first.questionVersion.answer);
-  const wrong = first.questionVersion.type === "judge" ? !key : first.questionVersion.type === "single" ? (key === "A" ? "B" : "A") : ["A", "B", "C", "D"].filter((l) => !key.includes(l)).slice(0, 1);
-  tlPaper = { id: p.id, firstQuestion: first.questionVersion.questionId };
-  const e = await roster(tl.id);
-  await sitClass(app.db, {
-    classId: tl.id,
-    paperId: p.id,
-    at: new Date("2025-03-11T01:00:00Z"),
-    results: e.slice(2).map((x, i) => ({ enrolmentId: x.id, score: i < 2 ? 50 : 90, answers: { [first.position]: i < 2 ? key : wrong } })),
-  });
-  const resit = await drawResitPaper(actor, p.id);
-  if (!resit.ok) throw new Error("resit draw failed");
-  await sitClass(app.db, { classId: tl.id, paperId: resit.papers[0].id, at: new Date("2025-04-02T01:00:00Z"), results: [{ enrolmentId: e[2].id, sitting: 2, score: 84 }, { enrolmentId: e[3].id, sitting: 2, score: 70 }] });
-
-  const s = await roster(sm.id);
-  const smSession = await sitClass(app.db, {
-    classId: sm.id,
-    paperId: smPaper.id,
-    at: new Date("2025-03-25T01:00:00Z"),
-    results: s.slice(1).map((x, i) => (i === 18 ? { enrolmentId: x.id, score: 0, absent: true } : { enrolmentId: x.id, score: i < 15 ? 92 : 64 })),
-  });
-  await app.db.incident.create({ data: { sessionId: smSession, category: "TECHNICAL", note: "3 号机死机，已换机", createdBy: examiner.id } });
-
-  const l = await roster(sl.id);
-  const slSession = await sitClass(app.db, { classId: sl.id, paperId: (await paperOf(sl.id)).id, results: l.map((x) => ({ enrolmentId: x.id, score: 95 })) });
-  await app.db.examSession.update({ where: { id: slSession }, data: { resultsReleasedAt: null } });
+  tlPaper = { firstQuestion: (await setUpReportYear(app, { answers: true })).specialQuestion };
 });
 afterAll(() => app?.stop());
 
@@ -149,6 +116,7 @@ describe("auditor: read-only reports", () => {
 
   it("the fee list PDF summarises per provider; a provider's own PDF too", async () => {
     const all = Buffer.from(await (await c.auditor.get("/auditor/files/fee-list.pdf?year=2025")).arrayBuffer());
+    keep("fee-list-2025.pdf", all);
     expect(all.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pages(all)).toBeGreaterThanOrEqual(2);
     const one = await c.auditor.get(`/auditor/files/fee-list.pdf?year=2025&provider=${xinganId}`);
@@ -164,6 +132,7 @@ describe("auditor: read-only reports", () => {
     const res = await c.auditor.get("/auditor/files/acceptance.pdf?year=2025");
     expect(res.headers.get("Content-Type")).toBe("application/pdf");
     const pdf = Buffer.from(await res.arrayBuffer());
+    keep("acceptance-2025.pdf", pdf);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pages(pdf)).toBeGreaterThanOrEqual(2);
   });

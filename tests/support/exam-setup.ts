@@ -1,5 +1,6 @@
 // A real exam ready to sit, set up through the examiner's HTTP actions: bank imported, paper
-// drawn and sealed for a class, session scheduled at 铁力市 with proctor.tieli, now.
+// drawn and sealed for a class, session scheduled at 铁力市 with proctor.tieli (or `county` and
+// `proctor`), now.
 import { createHash } from "node:crypto";
 import { decryptId } from "~/utils/secrets.server";
 import { Client, type TestApp } from "./app";
@@ -15,7 +16,7 @@ export interface Candidate {
 
 const local = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16); // Beijing time for datetime-local
 
-export async function prepareSession(app: TestApp, opts: { className?: string; durationMin?: number; releaseMode?: "MANUAL" | "IMMEDIATE"; threshold?: number; period?: string; bank?: boolean; startsAt?: Date; requireSeb?: boolean; requireCamera?: boolean } = {}) {
+export async function prepareSession(app: TestApp, opts: { className?: string; durationMin?: number; releaseMode?: "MANUAL" | "IMMEDIATE"; threshold?: number; period?: string; bank?: boolean; startsAt?: Date; requireSeb?: boolean; requireCamera?: boolean; county?: string; proctor?: string } = {}) {
   if (opts.bank !== false && (await app.db.question.count()) === 0) await importShippedBank();
   const examiner = new Client(app.base);
   await examiner.login("examiner");
@@ -25,8 +26,8 @@ export async function prepareSession(app: TestApp, opts: { className?: string; d
   if (drawn.status !== 200) throw new Error(`draw failed: ${drawn.status} ${(await drawn.text()).slice(0, 300)}`);
   const paper = await app.db.paper.findFirstOrThrow({ where: { classId: cls.id, period } });
   await examiner.post(`/examiner/papers/${paper.id}`, { intent: "seal" });
-  const venue = await app.db.venue.findFirstOrThrow({ where: { county: { name: "铁力市" } } });
-  const proctor = await app.db.user.findUniqueOrThrow({ where: { username: "proctor.tieli" } });
+  const venue = await app.db.venue.findFirstOrThrow({ where: { county: { name: opts.county ?? "铁力市" } } });
+  const proctor = await app.db.user.findUniqueOrThrow({ where: { username: opts.proctor ?? "proctor.tieli" } });
   const start = opts.startsAt ?? new Date(Date.now() - 10 * 60_000);
   const res = await examiner.post("/examiner/sessions?index", {
     name: `${cls.name}考试`,

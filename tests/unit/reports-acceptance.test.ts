@@ -60,6 +60,7 @@ describe("acceptance report (评估验收报告)", () => {
     expect([r.classes, r.providers, r.enterprises]).toEqual([2, 2, 3]);
     expect([r.total.planned, r.total.trained, r.total.passed, r.total.certified]).toEqual([17, 10, 6, 2]);
     expect(r.coverage).toHaveLength(3);
+    expect(r.thresholds).toEqual({ offline: 0.6, practical: 0.25 });
     expect(r.incidents).toEqual([
       { category: "ENVIRONMENT", count: 0 },
       { category: "EXAMINEE", count: 1 },
@@ -88,5 +89,6 @@ describe("acceptance report (评估验收报告)", () => {
     expect(r.findings[0]).toBe("本年度未录入培训计划，实际参训 0 人。");
     expect(r.findings).toContain("本年度尚无已发布的考试成绩。");
     expect(r.findings).toContain("考试期间未发生考场异常情况记录。");
+    expect(r.findings).toContain("尚未颁发培训考核合格证明。");
   });
 });

@@ -67,6 +67,12 @@ describe("coverage", () => {
     ]);
   });
 
+  it("names come in pinyin order: 嘉荫县 (jia), 铁力市 (tie), 伊美区 (yi)", () => {
+    const names = ["伊美区", "铁力市", "嘉荫县"];
+    const facts = names.map((n, i) => ({ ...FACTS[i], countyId: n, countyName: n }));
+    expect(coverageBy(facts, [], "county").map((r) => r.label.zh)).toEqual(["嘉荫县", "铁力市", "伊美区"]);
+  });
+
   it("by enterprise and by provider", () => {
     expect(coverageBy(FACTS, plans2025, "enterprise").map((r) => [r.key, r.trained, r.passed])).toEqual([
       ["E1", 3, 3],

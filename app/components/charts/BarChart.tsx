@@ -12,13 +12,13 @@ export interface BarRow {
   values: Array<number | null>;
 }
 
-const LABEL_W = 190;
+const LABEL_W = 230;
 const VALUE_W = 48;
 const BAR_H = 12;
 const GAP = 12;
-const WIDTH = 760;
+const WIDTH = 960;
 
-const clip = (s: string, max = 14) => (s.length > max ? s.slice(0, max - 1) + "…" : s);
+const clip = (s: string, max = 16) => (s.length > max ? s.slice(0, max - 1) + "…" : s);
 
 export function BarChart({ rows, series, title }: { rows: BarRow[]; series: Series[]; title: string }) {
   const max = Math.max(1, ...rows.flatMap((r) => r.values.map((v) => v ?? 0)));
@@ -28,10 +28,10 @@ export function BarChart({ rows, series, title }: { rows: BarRow[]; series: Seri
   const height = top + rows.length * groupH + 4;
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height} role="img" aria-label={title} style={{ maxWidth: "100%", height: "auto" }}>
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={title} style={{ width: "100%", maxWidth: WIDTH * 1.2, height: "auto" }}>
         <title>{title}</title>
         {series.map((s, i) => (
-          <g key={s.name} transform={`translate(${LABEL_W + i * 110}, 6)`}>
+          <g key={s.name} transform={`translate(${LABEL_W + i * 120}, 6)`}>
             <rect width={12} height={12} fill={s.color} rx={2} />
             <text x={17} y={11} fontSize={13} fill="#1b2430">{s.name}</text>
           </g>

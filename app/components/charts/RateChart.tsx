@@ -10,7 +10,7 @@ export interface RatePoint {
   note: string;
 }
 
-const WIDTH = 760;
+const WIDTH = 960;
 const HEIGHT = 230;
 const LEFT = 40;
 const TOP = 16;
@@ -19,12 +19,12 @@ const PLOT_H = 150;
 const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
 
 export function RateChart({ points, title, reference, referenceLabel }: { points: RatePoint[]; title: string; reference?: number | null; referenceLabel?: string }) {
-  const slot = Math.min(90, (WIDTH - LEFT - 10) / Math.max(1, points.length));
+  const slot = Math.min(110, (WIDTH - LEFT - 10) / Math.max(1, points.length));
   const barW = Math.min(46, slot * 0.62);
   const y = (v: number) => TOP + PLOT_H * (1 - v);
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={title} style={{ maxWidth: "100%", height: "auto" }}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={title} style={{ width: "100%", maxWidth: WIDTH * 1.2, height: "auto" }}>
         <title>{title}</title>
         {[0, 0.25, 0.5, 0.75, 1].map((t) => (
           <g key={t}>

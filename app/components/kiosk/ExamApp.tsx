@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { KioskItem } from "~/domain/delivery";
 import { clock, SECTION_LABEL } from "./format";
 import { SaveQueue } from "./save-queue";
+import { useCamera } from "./useCamera";
 import { useLockdown } from "./useLockdown";
 
 export interface KioskStateJson {
@@ -13,6 +14,7 @@ export interface KioskStateJson {
   lastSeq: number;
   candidate: { name: string; idMasked: string; seat: string };
   session: { name: string; code: string; requireCamera: boolean; sessionId: string };
+  camera: { needSignIn: boolean; nextInMs: number | null } | null;
   responses: Array<{ position: number; answer: unknown; flagged: boolean; seq: number }>;
   result: { score: number; maxScore: number | null; passed: boolean | null } | null;
   submittedAt: string | null;
@@ -153,6 +155,7 @@ export function ExamApp({ initial, attemptKey }: { initial: KioskStateJson; atte
       if (r.data.count !== undefined) void refresh();
     }).catch(() => {});
   }, [refresh]);
+  useCamera(st.camera, report, () => void refresh());
   const { fullscreen, enterFullscreen } = useLockdown(running || st.state === "PAUSED" || st.state === "LOCKED", report);
 
   const change = (position: number, answer: unknown, flagged: boolean) => {

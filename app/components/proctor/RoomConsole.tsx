@@ -34,7 +34,7 @@ export const KIND_LABEL: Record<string, string> = {
 };
 const LIVE_EVENTS = [
   "integrity", "attempt.arrive", "attempt.rejoin", "attempt.admit", "attempt.pause", "attempt.resume", "attempt.extend", "attempt.lock", "attempt.unlock",
-  "attempt.submit", "attempt.terminate", "attempt.transfer", "attempt.cameraOverride", "registration.absent", "incident", "snapshot", "session.open", "session.close",
+  "attempt.submit", "attempt.terminate", "attempt.transfer", "attempt.cameraOverride", "registration.absent", "incident", "camera.snapshot", "session.open", "session.close",
 ];
 const RUNNING = ["AWAITING", "IN_PROGRESS", "PAUSED", "LOCKED"];
 const needsAttention = (t: Tile) => t.state === "LOCKED" || t.state === "AWAITING" || t.integrityCount > 0 || (t.running && !t.online);

@@ -13,7 +13,6 @@ export function CoverageReport() {
   const d = useLoaderData() as CoverageData;
   const lang = useLang();
   const en = lang === "en";
-  const withPlan = d.by === "year" || d.by === "plan" || d.by === "category";
   return (
     <>
       <p><Link to={d.base}>← {en ? "Reports" : "报表"}</Link></p>
@@ -26,7 +25,7 @@ export function CoverageReport() {
           ? "Trained: enrolled (not withdrawn). Eligible: hours meet the rules. Sat / passed: released results, first sitting or resit. Certified: valid certificates. County: the trainee's enterprise's county. The plan is kept per year × industry × category, so it shows only for those breakdowns."
           : "参训：在册学员（不含退训）；学时达标：学时符合规定、具备考试资格；参考、合格：已发布的首次考试或补考成绩；发证：有效的培训考核合格证明。县（市、区）按学员所在企业统计。年度计划按年度 × 行业 × 人员类别下达，因此仅在这几种分组下显示计划数。"}
       </p>
-      <CoverageChart rows={d.rows} withPlan={withPlan} />
+      <CoverageChart rows={d.rows} withPlan={d.hasPlan} />
       <CoverageTable rows={d.rows} total={d.total} by={d.by} />
     </>
   );

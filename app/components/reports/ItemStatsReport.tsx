@@ -52,7 +52,7 @@ export function ItemStatsReport() {
           : `已发布成绩的交卷答卷 ${d.counts.attempts} 份，涉及试题 ${d.counts.items} 道。难度（得分率）：该题平均得分占分值的比例，高于 ${TOO_EASY} 为过易、低于 ${TOO_HARD} 为过难。区分度：该题得分与试卷其余部分得分的相关系数（点二列相关，扣除本题）；小于 0 表示成绩好的考生反而答得差。选项列为选择该项的考生比例（✓ 为正确答案）。已作废的试题不参与统计（${d.voided} 条作答）。`}
       </p>
       {d.items.length === 0 ? <p className="notice">{en ? "No items match." : "没有符合条件的试题。"}</p> : (
-        <table style={{ fontSize: ".92rem" }}>
+        <table className="item-stats" style={{ fontSize: ".92rem" }}>
           <thead>
             <tr>
               <th>{en ? "Question" : "试题"}</th><th>{en ? "Type" : "题型"}</th><th className="num">{en ? "Attempts" : "作答数"}</th>

@@ -8,7 +8,7 @@ import { CoverageTable } from "../CoverageTable";
 import { CoverageChart, TrendChart } from "./ReportCharts";
 import { ReportFilters } from "./ReportFilters";
 
-export type HubData = Awaited<ReturnType<typeof hubView>> & { base: string; items?: boolean };
+export type HubData = Awaited<ReturnType<typeof hubView>> & { base: string; items?: boolean; noAcceptance?: boolean };
 
 export function ReportHub() {
   const d = useLoaderData() as HubData;
@@ -32,7 +32,7 @@ export function ReportHub() {
           </div>
 
           <h2>{T("计划与覆盖", "Plan and coverage")}</h2>
-          <CoverageChart rows={d.rows} withPlan />
+          <CoverageChart rows={d.rows} withPlan={d.hasPlan} />
           <CoverageTable rows={d.rows} total={d.total} by="plan" />
 
           <h2>{T("合格率趋势", "Pass-rate trend")}</h2>
@@ -50,7 +50,7 @@ export function ReportHub() {
                 <a className="button secondary" href={`${d.base}/files/fee-list.pdf${q}`} download>PDF</a>
               </div>
             </div>
-            {d.base !== "/provider/reports" && (
+            {!d.noAcceptance && (
               <div className="card">
                 <Link to={`${d.base}/acceptance${q}`}><b>{T("评估验收报告", "Acceptance report")}</b></Link>
                 {T("年度目标与完成情况，供人社部门评估验收", "Targets vs results for the HR bureau's evaluators")}

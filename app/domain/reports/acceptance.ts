@@ -1,5 +1,6 @@
 // The acceptance report (评估验收报告) for one year: targets versus results, hours compliance,
 // pass rates, incidents and certificates, plus the findings written out as sentences.
+import { defaultRules } from "../rules";
 import { CATEGORIES, CATEGORY_LABEL, type Category } from "../vocabulary";
 import { coverageBy, coverageTotal, type CoverageRow } from "./coverage";
 import { outcomeOf, pctText, rate, totalMinutes, type EnrolmentFact, type PlanFact } from "./facts";
@@ -70,6 +71,12 @@ export function hoursCompliance(facts: readonly EnrolmentFact[]): HoursRow[] {
   }).filter((r) => r.trainees > 0);
 }
 
+/** The strictest stored offline and practical shares among the year's trainees (defaults if none). */
+export function thresholdsOf(facts: readonly EnrolmentFact[]): { offline: number; practical: number } {
+  const rules = facts.length ? facts.map((f) => f.rule) : defaultRules();
+  return { offline: Math.max(...rules.map((r) => r.minOfflineShare)), practical: Math.max(...rules.map((r) => r.minPracticalShare)) };
+}
+
 export interface CertificateCounts {
   issued: number;
   valid: number;
@@ -95,6 +102,8 @@ export interface AcceptanceReport {
   total: CoverageRow;
   coverage: CoverageRow[];
   hours: HoursRow[];
+  /** the hour rules' shares as stored (offline incl. practical; practical for team leaders) */
+  thresholds: { offline: number; practical: number };
   pass: PassCounts;
   passByCategory: PassRateRow[];
   passByProvider: PassRateRow[];
@@ -121,6 +130,7 @@ export function acceptanceReport(year: number, allFacts: readonly EnrolmentFact[
     total: coverageTotal(facts, plans),
     coverage: coverageBy(facts, plans, "plan"),
     hours: hoursCompliance(facts),
+    thresholds: thresholdsOf(facts),
     pass: passCounts(facts),
     passByCategory: passRatesBy(facts, "category"),
     passByProvider: passRatesBy(facts, "provider"),
@@ -155,6 +165,7 @@ export function findingsOf(r: Omit<AcceptanceReport, "findings">): string[] {
   else out.push("本年度尚无已发布的考试成绩。");
   out.push(r.incidentTotal ? `考场异常情况记录 ${r.incidentTotal} 起，分类见“考场异常情况”一节。` : "考试期间未发生考场异常情况记录。");
   const c = r.certificates;
-  out.push(`颁发培训考核合格证明 ${c.issued} 份` + (c.revoked ? `，其中撤销 ${c.revoked} 份，有效 ${c.valid} 份。` : "，均有效。"));
+  if (c.issued === 0) out.push("尚未颁发培训考核合格证明。");
+  else out.push(`颁发培训考核合格证明 ${c.issued} 份` + (c.revoked ? `，其中撤销 ${c.revoked} 份，有效 ${c.valid} 份。` : "，均有效。"));
   return out;
 }

@@ -3,7 +3,7 @@
 // planned figure is shown for year, plan and category breakdowns and is null elsewhere.
 import { CATEGORIES, CATEGORY_LABEL, INDUSTRIES, INDUSTRY_LABEL } from "../vocabulary";
 import { outcomeOf, rate, type EnrolmentFact, type PlanFact } from "./facts";
-import { groupFacts, type Dimension, type Label } from "./group";
+import { byOrder, groupFacts, type Dimension, type Label } from "./group";
 
 export interface Counts {
   trained: number;
@@ -76,7 +76,7 @@ export function coverageBy(facts: readonly EnrolmentFact[], plans: readonly Plan
       const pl = planned.get(k)!;
       rows.push({ key: k, ...meta, year: yearOf(dim, k), planned: pl, trained: 0, eligible: 0, sat: 0, passed: 0, certified: 0, coverage: pl ? 0 : null });
     }
-  rows.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  rows.sort(byOrder);
   return rows.map(({ order: _o, ...r }) => r);
 }
 

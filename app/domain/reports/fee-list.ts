@@ -2,6 +2,7 @@
 // (attended) and who passed a released sitting, grouped per provider, with their hours.
 import { CATEGORY_LABEL, INDUSTRY_LABEL } from "../vocabulary";
 import { outcomeOf, totalMinutes, type EnrolmentFact } from "./facts";
+import { compareZh } from "./group";
 
 export interface FeeRow {
   enrolmentId: string;
@@ -49,7 +50,7 @@ export interface FeeProvider {
 
 export function feeEligible(facts: readonly EnrolmentFact[]): FeeProvider[] {
   const providers = new Map<string, FeeProvider>();
-  const sorted = [...facts].sort((a, b) => a.providerName.localeCompare(b.providerName) || a.classCode.localeCompare(b.classCode) || a.enrolmentId.localeCompare(b.enrolmentId));
+  const sorted = [...facts].sort((a, b) => compareZh(a.providerName, b.providerName) || compareZh(a.classCode, b.classCode));
   for (const f of sorted) {
     let p = providers.get(f.providerId);
     if (!p) providers.set(f.providerId, (p = { providerId: f.providerId, providerName: f.providerName, rows: [], classes: [], totals: { trained: 0, listed: 0, online: 0, offline: 0, practical: 0, total: 0 } }));

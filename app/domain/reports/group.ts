@@ -47,7 +47,15 @@ export function groupOf(f: EnrolmentFact, dim: Dimension): { key: string; label:
   }
 }
 
-/** Facts grouped by a dimension, groups in their natural order. */
+const zh = new Intl.Collator("zh-Hans-CN", { numeric: true });
+/** Chinese names in pinyin order (numbers by value). */
+export const compareZh = (a: string, b: string) => zh.compare(a, b);
+export const byOrder = (a: { order: string }, b: { order: string }) => zh.compare(a.order, b.order);
+
+/**
+ * Facts grouped by a dimension, groups in their natural order: years newest first, the fixed
+ * vocabularies in their own order, names (counties, enterprises, providers) in pinyin order.
+ */
 export function groupFacts(facts: readonly EnrolmentFact[], dim: Dimension) {
   const groups = new Map<string, { key: string; label: Label; order: string; facts: EnrolmentFact[] }>();
   for (const f of facts) {
@@ -56,5 +64,5 @@ export function groupFacts(facts: readonly EnrolmentFact[], dim: Dimension) {
     if (!entry) groups.set(g.key, (entry = { ...g, facts: [] }));
     entry.facts.push(f);
   }
-  return [...groups.values()].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  return [...groups.values()].sort(byOrder);
 }
