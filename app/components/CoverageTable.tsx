@@ -6,12 +6,13 @@ import { L, useLang } from "~/utils/i18n";
 /**
  * Plan vs trained, eligible, sat, passed and certified per group, with a coverage bar people
  * read at a glance. The plan column appears when the breakdown has a plan (year, industry ×
- * category, category); a year column appears when the rows span several years.
+ * category, category) unless `plan` says otherwise (a provider has no plan of its own); a year
+ * column appears when the rows span several years.
  */
-export function CoverageTable({ rows, total, by = "plan" }: { rows: CoverageRow[]; total?: CoverageRow; by?: Dimension }) {
+export function CoverageTable({ rows, total, by = "plan", plan }: { rows: CoverageRow[]; total?: CoverageRow; by?: Dimension; plan?: boolean }) {
   const lang = useLang();
   const en = lang === "en";
-  const withPlan = by === "year" || by === "plan" || by === "category";
+  const withPlan = plan ?? (by === "year" || by === "plan" || by === "category");
   const years = new Set(rows.map((r) => r.year).filter((y) => y !== null));
   const showYear = by === "plan" && years.size > 1;
   const cells = (r: CoverageRow) => {

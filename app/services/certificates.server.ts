@@ -70,7 +70,7 @@ export async function issueCertificate(actor: Actor, enrolmentId: string): Promi
       return await prisma.$transaction((tx) => issueIn(tx, actor, enrolmentId));
     } catch (e) {
       // Two issuers at once: the loser's insert breaks a unique key; the retry returns the winner's.
-      if (tries < 2 && isUniqueViolation(e)) continue;
+      if (tries < 2 && isUniqueViolation(e)) { console.log("RETRY", (e as {code?: string}).code); continue; }
       throw e;
     }
   }

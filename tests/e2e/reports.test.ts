@@ -66,3 +66,13 @@ it("the exam office sees item statistics and can open a flagged item in the bank
   await page.locator(`a[href="/examiner/bank/${special}"]`).click();
   await page.waitForURL(new RegExp(`/examiner/bank/${special}$`));
 });
+
+it("a provider sees its own classes' figures, without the bureau's plan or acceptance report", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(page, app.base, "provider.linxing");
+  await page.getByRole("link", { name: "报表" }).click();
+  await page.getByRole("heading", { name: /培训与考核报表/ }).waitFor();
+  await expect(page.getByText("评估验收报告").count()).resolves.toBe(0);
+  await expect(page.getByText("2025年矿山班组长工伤预防培训班").count()).resolves.toBe(0);
+  await shot(page, "reports-provider-hub");
+});

@@ -75,8 +75,8 @@ const GET_RULES: Record<string, Rule> = {
   "examiner.reports.files.$file": staff(["examiner", "auditor"]),
   "examiner.ledger.export": staff(["examiner", "auditor"]),
   "auditor.ledger.export": staff(["examiner", "auditor"]),
-  // The POST-only endpoint answers GET with 405 to its proctor.
-  "proctor.sessions.$id.act": (who, p) => staff(AREA.proctor)(who, { ...p, ok: 405 }),
+  // The POST-only endpoint answers GET with 405 to any proctor, before looking at the id.
+  "proctor.sessions.$id.act": (who, p) => staff(AREA.proctor)(who, { ...p, scope: null, ok: 405 }),
 };
 
 /** Harmless POST bodies per action route, and the rule when it is not the area's. */

@@ -37,6 +37,11 @@ const LIVE_EVENTS = [
   "attempt.submit", "attempt.terminate", "attempt.transfer", "attempt.cameraOverride", "registration.absent", "incident", "camera.snapshot", "session.open", "session.close",
 ];
 const RUNNING = ["AWAITING", "IN_PROGRESS", "PAUSED", "LOCKED"];
+const EVENT_LABEL: Record<string, string> = {
+  "attempt.arrive": "到场登录", "attempt.rejoin": "重新登录", "attempt.admit": "放行", "attempt.pause": "暂停", "attempt.resume": "继续", "attempt.extend": "延长时间",
+  "attempt.lock": "锁定", "attempt.unlock": "解锁", "attempt.submit": "交卷", "attempt.terminate": "终止", "attempt.transfer": "转机", "attempt.cameraOverride": "摄像头豁免",
+  "registration.absent": "缺考", incident: "考场记录", "camera.snapshot": "照片", "session.open": "开考", "session.close": "结束考场",
+};
 const needsAttention = (t: Tile) => t.state === "LOCKED" || t.state === "AWAITING" || t.integrityCount > 0 || (t.running && !t.online);
 
 export function RoomConsole({ initial }: { initial: RoomState }) {
@@ -63,7 +68,7 @@ export function RoomConsole({ initial }: { initial: RoomState }) {
       const m = e as MessageEvent;
       const d = JSON.parse(m.data) as { attemptId?: string; kind?: string; reason?: string; at?: string };
       const who = d.attemptId ? names.current.get(d.attemptId) ?? "" : "全场";
-      const what = m.type === "integrity" ? `⚠ ${KIND_LABEL[d.kind ?? ""] ?? d.kind}` : m.type.replace("attempt.", "");
+      const what = m.type === "integrity" ? `⚠ ${KIND_LABEL[d.kind ?? ""] ?? d.kind}` : EVENT_LABEL[m.type] ?? m.type;
       const time = new Date(d.at ?? Date.now()).toLocaleTimeString("zh-CN", { hour12: false });
       setLog((l) => [{ id: m.lastEventId, text: `${time} ${who} ${what}${d.reason ? `（${d.reason}）` : ""}` }, ...l].slice(0, 50));
     };

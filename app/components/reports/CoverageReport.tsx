@@ -26,7 +26,7 @@ export function CoverageReport() {
           : "参训：在册学员（不含退训）；学时达标：学时符合规定、具备考试资格；参考、合格：已发布的首次考试或补考成绩；发证：有效的培训考核合格证明。县（市、区）按学员所在企业统计。年度计划按年度 × 行业 × 人员类别下达，因此仅在这几种分组下显示计划数。"}
       </p>
       <CoverageChart rows={d.rows} withPlan={d.hasPlan} />
-      <CoverageTable rows={d.rows} total={d.total} by={d.by} />
+      <CoverageTable rows={d.rows} total={d.total} by={d.by} plan={d.hasPlan} />
     </>
   );
 }

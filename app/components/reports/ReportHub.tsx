@@ -33,7 +33,7 @@ export function ReportHub() {
 
           <h2>{T("计划与覆盖", "Plan and coverage")}</h2>
           <CoverageChart rows={d.rows} withPlan={d.hasPlan} />
-          <CoverageTable rows={d.rows} total={d.total} by="plan" />
+          <CoverageTable rows={d.rows} total={d.total} by="plan" plan={d.hasPlan} />
 
           <h2>{T("合格率趋势", "Pass-rate trend")}</h2>
           <TrendChart points={d.trend} overall={d.pass.overallRate} />
