@@ -31,7 +31,8 @@ const USAGE = `usage: npm run bench:load -- [options]
   --no-streams          no kiosk / proctor event streams (the real kiosk keeps one open)
   --pg                  PostgreSQL (PG_URL, default postgresql://postgres@127.0.0.1:5432/test; a fresh
                         database is created on that server), two app instances, kiosks alternate
-  --keep                keep the database and print its URL`;
+  --keep                keep the database and print its URL
+  --profile DIR         write a V8 CPU profile of each app server into DIR (open in Chrome DevTools)`;
 
 const { values: a } = parseArgs({
   options: {
@@ -47,6 +48,7 @@ const { values: a } = parseArgs({
     "no-streams": { type: "boolean", default: false },
     pg: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    profile: { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
@@ -167,7 +169,7 @@ const { Client } = await import("../tests/support/app.js");
 
 // ───────── the app: production build, own process(es), loopback ─────────
 const apps: AppProcess[] = [];
-for (let i = 0; i < INSTANCES; i++) apps.push(await spawnApp({ ...serverEnv, DATABASE_URL: url }));
+for (let i = 0; i < INSTANCES; i++) apps.push(await spawnApp({ ...serverEnv, DATABASE_URL: url }, { cpuProfileDir: a.profile }));
 console.log(`app: ${apps.map((p) => `${p.base} (pid ${p.pid})`).join(", ")}`);
 
 /** PostgreSQL's own processes (their CPU counts as the database's). */

@@ -36,11 +36,12 @@ export async function action({ request }: ActionFunctionArgs) {
     venueId: String(f.get("venueId") ?? ""),
     startsAt: tz(f.get("startsAt")),
     endsAt: tz(f.get("endsAt")),
-    durationMin: f.get("durationMin"),
+    durationMin: f.get("durationMin") ?? undefined,
     requireCamera: f.get("requireCamera") === "on",
     requireSeb: f.get("requireSeb") === "on",
-    violationThreshold: f.get("violationThreshold"),
+    violationThreshold: f.get("violationThreshold") ?? undefined,
     releaseMode: f.get("releaseMode") === "IMMEDIATE" ? "IMMEDIATE" : "MANUAL",
+    absenceUsesSitting: f.get("absenceUsesSitting") === "on",
     proctorIds: f.getAll("proctorId").map(String),
     papers: papers.map((p) => ({ classId: p.classId, paperId: p.id })),
   });
@@ -84,6 +85,7 @@ export default function Sessions() {
             <Field label="成绩发布" name="releaseMode"><select name="releaseMode"><option value="MANUAL">考务发布后可见</option><option value="IMMEDIATE">交卷后立即可见</option></select></Field>
             <label className="check"><input type="checkbox" name="requireCamera" /> 需要摄像头</label>
             <label className="check"><input type="checkbox" name="requireSeb" /> 需要安全考试浏览器（SEB）</label>
+            <label className="check"><input type="checkbox" name="absenceUsesSitting" /> 缺考计为一次考试机会</label>
           </div>
           <h3>监考员（须属于考点所在县）</h3>
           <div className="form-grid">{proctors.map((p) => <label key={p.id} className="check"><input type="checkbox" name="proctorId" value={p.id} /> {p.label}</label>)}</div>

@@ -219,6 +219,7 @@ export function certificateStream(ids: string[], origin: string, title = CERT_TI
       const rows = await prisma.certificate.findMany({ where: { id: { in: part } }, select: CERT_COLUMNS });
       const byId = new Map(rows.map((r) => [r.id, r]));
       for (const id of part) {
+        if (doc.destroyed) return; // the reader went away (download cancelled)
         const c = byId.get(id);
         if (c) await drawCertificate(doc, c, origin);
         while (doc.readableLength > HIGH_WATER && !doc.destroyed) await new Promise((r) => setTimeout(r, 2));

@@ -22,7 +22,7 @@ import {
 } from "~/domain/certificate";
 import { checkEligibility, describeBreak, totalsOf } from "~/domain/eligibility";
 import { CATEGORY_LABEL, INDUSTRY_LABEL, type Category, type Industry } from "~/domain/vocabulary";
-import { currentKeyId, publicKeys, signWith, verifySignature } from "~/utils/cert-keys.server";
+import { currentKeyId, publicKey, publicKeys, signWith, verifySignature } from "~/utils/cert-keys.server";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
@@ -70,7 +70,7 @@ export async function issueCertificate(actor: Actor, enrolmentId: string): Promi
       return await prisma.$transaction((tx) => issueIn(tx, actor, enrolmentId));
     } catch (e) {
       // Two issuers at once: the loser's insert breaks a unique key; the retry returns the winner's.
-      if (tries < 2 && isUniqueViolation(e)) { console.log("RETRY", (e as {code?: string}).code); continue; }
+      if (tries < 2 && isUniqueViolation(e)) continue;
       throw e;
     }
   }
@@ -226,6 +226,7 @@ export function checkStored(c: { number: string; payload: string; signature: str
   const p = parsePayload(c.payload);
   if (!p) return { ok: false, reason: "证书内容格式不符" };
   if (p.number !== c.number || p.keyId !== c.keyId) return { ok: false, reason: "证书内容与编号或密钥不符" };
+  if (!publicKey(c.keyId)) return { ok: false, reason: `签名密钥 ${c.keyId} 未找到，无法校验` };
   if (!verifySignature(c.keyId, c.payload, c.signature)) return { ok: false, reason: "签名校验失败：证书内容可能被改动" };
   return { ok: true, payload: p };
 }

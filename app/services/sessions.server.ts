@@ -26,13 +26,14 @@ export const sessionSchema = z
     requireSeb: z.boolean().default(false),
     violationThreshold: z.coerce.number().int().min(1, "违规阈值至少为 1").max(50).default(3),
     releaseMode: z.enum(["MANUAL", "IMMEDIATE"]).default("MANUAL"),
+    absenceUsesSitting: z.boolean().default(false),
     proctorIds: z.array(z.string()).min(1, "请至少指派一名监考员"),
     papers: z.array(z.object({ classId: z.string(), paperId: z.string() })).min(1, "请至少选择一个班次及其试卷"),
   })
   .refine((s) => s.endsAt > s.startsAt, { path: ["endsAt"], message: "结束时间应晚于开始时间" })
   .refine((s) => (s.endsAt.getTime() - s.startsAt.getTime()) / 60000 >= s.durationMin, { path: ["durationMin"], message: "考试时长超过了考试时间窗口" });
 
-export type SessionInput = z.infer<typeof sessionSchema>;
+export type SessionInput = Omit<z.infer<typeof sessionSchema>, "absenceUsesSitting"> & { absenceUsesSitting?: boolean };
 
 export interface RosterEntry {
   enrolmentId: string;
@@ -92,7 +93,7 @@ export async function planRoster(tx: Tx, papers: Array<{ classId: string; paperI
         continue;
       }
       const next = nextSitting(
-        e.registrations.map((r) => ({ sitting: r.sitting as 1 | 2, outcome: outcomeOf(r) })),
+        e.registrations.map((r) => ({ sitting: r.sitting as 1 | 2, outcome: outcomeOf(r), absenceUsesSitting: r.session.absenceUsesSitting })),
         { absenceUsesSitting: false },
       );
       if (!next.ok) excluded.push({ ...base, reason: next.reason });
@@ -148,6 +149,7 @@ export async function scheduleSession(actor: Actor, input: SessionInput): Promis
         requireSeb: input.requireSeb,
         violationThreshold: input.violationThreshold,
         releaseMode: input.releaseMode,
+        absenceUsesSitting: input.absenceUsesSitting ?? false,
         createdBy: actor.id,
         classes: { create: input.papers.map((p) => ({ classId: p.classId, paperId: p.paperId })) },
         proctors: { create: input.proctorIds.map((userId) => ({ userId })) },

@@ -183,6 +183,7 @@ export async function seedExamRooms(sizes: number[], opts: { threshold?: number;
       requireSeb: false,
       violationThreshold: opts.threshold ?? 50,
       releaseMode: "MANUAL",
+      absenceUsesSitting: false,
       proctorIds: [proctor.id],
       papers: [{ classId, paperId }],
     });

@@ -43,9 +43,12 @@ export class SseStream {
     let id: string | null = null;
     let event = "";
     let data: string[] = [];
+    const reader = body.getReader();
     try {
-      for await (const chunk of body) {
-        buf += decoder.decode(chunk, { stream: true });
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        buf += decoder.decode(value, { stream: true });
         let nl: number;
         while ((nl = buf.indexOf("\n")) >= 0) {
           const line = buf.slice(0, nl).replace(/\r$/, "");

@@ -65,3 +65,16 @@ it("the auditor reads the ledger: who is short this year", async () => {
   await page.getByRole("columnheader", { name: "已计入学时" }).waitFor();
   await shot(page, "auditor-ledger");
 });
+
+it("the provider lists its trainees' certificates and downloads one", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await signIn(page, app.base, "provider.xingan");
+  await page.getByRole("link", { name: "合格证明" }).click();
+  await page.getByRole("heading", { name: "本单位学员的培训考核合格证明" }).waitFor();
+  const first = await app.db.certificate.findFirstOrThrow({ orderBy: { seq: "asc" } });
+  await page.getByText(first.number).waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "PDF" }).first().click()]);
+  expect(download.suggestedFilename()).toMatch(/^培训考核合格证明-YCYJ-\d{4}-\d{5}\.pdf$/);
+  await page.evaluate(() => document.fonts.ready);
+  await shot(page, "provider-certificates");
+});

@@ -4,23 +4,15 @@
 // leaks: out-of-scope is 403/404, anon meets the login page, and nothing answers 500.
 // (tests/integration/access-matrix.test.ts keeps the short hand-written table.)
 import { Client, startApp, type TestApp } from "../support/app";
+import { probesFor, type Probe, type Scope } from "../support/route-probes";
 import { routeFiles, urlOf, type RouteFile } from "../support/routes";
-import { buildWorld, type County, type ProviderKey, type World } from "../support/security-world";
+import { buildWorld, type World } from "../support/security-world";
 
 const STAFF = ["admin", "examiner", "proctor.tieli", "proctor.jiayin", "provider.linxing", "provider.xingan", "auditor"] as const;
 type Staff = (typeof STAFF)[number];
 type Who = Staff | "anon" | "kiosk";
 const EVERYONE: Who[] = ["anon", "kiosk", ...STAFF];
 
-/** Whose resource a probe names; only proctors and providers are scoped. */
-type Scope = { county?: County; provider?: ProviderKey } | null;
-interface Probe {
-  params: Record<string, string>;
-  scope: Scope;
-  /** What an entitled, in-scope caller gets (default 200). */
-  ok?: number;
-  label: string;
-}
 /** Expected status (or any of several) for one caller and probe. */
 type Rule = (who: Who, p: Probe) => number | number[];
 
@@ -113,68 +105,6 @@ const POSTS: Record<string, { body: (w: World) => Record<string, string> | FormD
   // An incident note: written in scope (200), refused for another county's session.
   "proctor.sessions.$id.act": { body: () => ({ op: "incident", category: "OTHER", note: "矩阵探测 matrix probe" }), rule: staff(AREA.proctor) },
 };
-
-// ───────── real ids for every $param ─────────
-
-function probesFor(r: RouteFile, w: World): Probe[] {
-  const { tieli, jiayin } = w.exams;
-  const sessions = (k: "sessionId" | "paperId" | "snapshotId") => [
-    { v: tieli[k], scope: { county: "tieli" as const, provider: "xingan" as const }, label: `铁力市 ${k}` },
-    { v: jiayin[k], scope: { county: "jiayin" as const, provider: "linxing" as const }, label: `嘉荫县 ${k}` },
-  ];
-  const byProvider = (k: "classId" | "certificateId") => [
-    { v: w.certs.xingan[k], scope: { provider: "xingan" as const }, label: `xingan ${k}` },
-    { v: w.certs.linxing[k], scope: { provider: "linxing" as const }, label: `linxing ${k}` },
-  ];
-  const one = (param: string, rows: Array<{ v: string; scope: Scope; label: string; ok?: number }>): Probe[] =>
-    rows.map((x) => ({ params: { [param]: x.v }, scope: x.scope, ok: x.ok, label: x.label }));
-  const reports = (allowed: string[]) =>
-    one("file", ["fee-list.xlsx", "fee-list.pdf", "acceptance.pdf", "passwd"].map((f) => ({ v: f, scope: null, label: f, ok: allowed.includes(f) ? 200 : 404 })));
-  const missing = { scope: null, ok: 404, label: "no such id" };
-
-  if (!r.params.length) return [{ params: {}, scope: null, label: "" }];
-  switch (r.id) {
-    case "admin.org.$kind":
-      return one("kind", [...["counties", "venues", "enterprises", "providers"].map((k) => ({ v: k, scope: null, label: k })), { v: "users", ...missing }]);
-    case "auditor.files.$file":
-    case "examiner.reports.files.$file":
-      return reports(["fee-list.xlsx", "fee-list.pdf", "acceptance.pdf"]);
-    case "provider.reports.files.$file":
-      return reports(["fee-list.xlsx", "fee-list.pdf"]);
-    case "examiner.bank.$id":
-      return one("id", [{ v: w.questionId, scope: null, label: "question" }, { v: "no-such-question", ...missing }]);
-    case "examiner.certificates.$id.pdf":
-    case "provider.certificates.$id.pdf":
-      return one("id", [...byProvider("certificateId"), { v: "c0000000000000000000000", ...missing }]);
-    case "examiner.certificates.class.$classId":
-    case "provider.certificates.class.$classId":
-      return one("classId", [...byProvider("classId"), { v: "no-such-class", ...missing }]);
-    case "provider.classes.$id":
-      return one("id", [...byProvider("classId"), { v: "no-such-class", ...missing }]);
-    case "examiner.papers.$id":
-    case "examiner.papers.$id.file":
-      return one("id", [...sessions("paperId"), { v: "no-such-paper", ...missing }]);
-    case "examiner.sessions.$id":
-    case "examiner.sessions.$id.tickets":
-    case "proctor.sessions.$id":
-    case "proctor.sessions.$id.stream":
-    case "proctor.sessions.$id.act":
-    case "proctor.sessions.$id.record":
-      return one("id", [...sessions("sessionId"), { v: "no-such-session", ...missing, ok: r.id === "proctor.sessions.$id.act" ? 403 : 404 }]);
-    case "examiner.sessions.$id.seb":
-      // The demo sessions do not require SEB, but the file is still valid for them.
-      return one("id", [...sessions("sessionId"), { v: "no-such-session", ...missing }]);
-    case "provider.tickets.$sessionId":
-      return one("sessionId", [...sessions("sessionId"), { v: "no-such-session", ...missing }]);
-    case "proctor.snapshots.$id":
-      return one("id", [...sessions("snapshotId"), { v: "no-such-snapshot", ...missing }]);
-    case "verify.$number":
-      return one("number", [{ v: w.certs.xingan.number, scope: null, label: "certificate" }, { v: "YCYJ-1999-99999", ...missing }]);
-    case "kiosk.api.$op":
-      return one("op", [{ v: "state", scope: null, label: "state" }, { v: "paper", scope: null, label: "paper" }, { v: "nope", ...missing }]);
-  }
-  throw new Error(`${r.id}: no ids for ${r.params.join(", ")} — add them to probesFor()`);
-}
 
 /** For POST, ops that would end the test's exam (submit, leave) are not probed. */
 const postProbes = (r: RouteFile, w: World) =>
@@ -318,4 +248,70 @@ describe("malformed request bodies never cause a 500", () => {
         }
       expect(problems).toEqual([]);
     });
+});
+
+describe("IDOR through ids in bodies and tokens", () => {
+  const act = (who: Who, sessionId: string, fields: Record<string, string>) => clients.get(who)!.post(`/proctor/sessions/${sessionId}/act`, fields);
+
+  it("a proctor cannot reach another county's candidate through their own session", async () => {
+    const { tieli, jiayin } = world.exams;
+    const before = await app.db.attempt.findFirstOrThrow({ where: { registrationId: jiayin.registrationId } });
+    for (const action of ["pause", "terminate", "extend", "transfer", "absent"]) {
+      const res = await act("proctor.tieli", tieli.sessionId, { op: "candidate", registrationId: jiayin.registrationId, action, reason: "越权测试", minutes: "10" });
+      expect(res.status, action).toBe(404);
+    }
+    const res = await act("proctor.tieli", tieli.sessionId, { op: "incident", category: "OTHER", note: "越权测试", registrationId: jiayin.registrationId });
+    expect(res.status).toBe(200); // the note is filed in the proctor's own room, not linked to the other attempt
+    const inc = await app.db.incident.findFirstOrThrow({ where: { note: "越权测试" } });
+    expect(inc).toMatchObject({ sessionId: tieli.sessionId, attemptId: null });
+    expect(await app.db.attempt.findFirstOrThrow({ where: { registrationId: jiayin.registrationId } })).toEqual(before);
+  });
+
+  it("a proctor cannot act on, open or close another county's room", async () => {
+    const { jiayin } = world.exams;
+    const events = await app.db.examEvent.count({ where: { sessionId: jiayin.sessionId } });
+    const tries: Array<Record<string, string>> = [
+      { op: "room", action: "pause", reason: "越权测试" },
+      { op: "close" },
+      { op: "candidate", registrationId: jiayin.registrationId, action: "terminate", reason: "越权测试" },
+      { op: "candidate", registrationId: jiayin.otherRegistrationId, action: "absent", reason: "越权测试" },
+    ];
+    for (const fields of tries)
+      expect((await act("proctor.tieli", jiayin.sessionId, fields)).status, JSON.stringify(fields)).toBe(403);
+    expect(await app.db.examEvent.count({ where: { sessionId: jiayin.sessionId } })).toBe(events);
+    expect((await app.db.examSession.findUniqueOrThrow({ where: { id: jiayin.sessionId } })).status).not.toBe("CLOSED");
+  });
+
+  it("a kiosk token names one attempt on one kiosk: another attempt's id or another kiosk is refused", async () => {
+    const { tieli, jiayin } = world.exams;
+    const other = await app.db.attempt.findFirstOrThrow({ where: { registrationId: jiayin.registrationId } });
+    const mine = tieli.kiosk.cookies.get("ankao_candidate")!;
+    const [, mac] = mine.split(".");
+    // Another attempt's id with this kiosk's MAC.
+    const forged = new Client(app.base);
+    forged.cookies.set("ankao_kiosk", tieli.kiosk.cookies.get("ankao_kiosk")!);
+    forged.cookies.set("ankao_candidate", `${other.id}.${mac}`);
+    // This candidate's genuine token carried to another kiosk.
+    const stolen = new Client(app.base);
+    stolen.cookies.set("ankao_kiosk", "AAAAAAAAAAAAAAAAAAAAAA");
+    stolen.cookies.set("ankao_candidate", mine);
+    for (const c of [forged, stolen]) {
+      for (const op of ["state", "paper"]) expect((await c.get(`/kiosk/api/${op}`)).status).toBe(401);
+      expect((await c.request("/kiosk/api/save", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ position: 1, answer: true, seq: 99 }) })).status).toBe(401);
+      const ev = await c.get("/kiosk/events");
+      expect(ev.status).toBe(401);
+      await ev.arrayBuffer();
+    }
+    expect(await app.db.response.count({ where: { attemptId: other.id } })).toBe(0);
+  });
+
+  it("a provider cannot import a roster into, or record hours for, another provider's class", async () => {
+    const theirs = world.certs.xingan.classId;
+    const f = new FormData();
+    f.append("intent", "import");
+    f.append("roster", new Blob(["姓名,身份证号\n"], { type: "text/csv" }), "r.csv");
+    const before = await app.db.enrolment.count({ where: { classId: theirs } });
+    expect((await clients.get("provider.linxing")!.post(`/provider/classes/${theirs}`, f)).status).toBe(404);
+    expect(await app.db.enrolment.count({ where: { classId: theirs } })).toBe(before);
+  });
 });

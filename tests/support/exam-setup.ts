@@ -16,16 +16,18 @@ export interface Candidate {
 
 const local = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16); // Beijing time for datetime-local
 
-export async function prepareSession(app: TestApp, opts: { className?: string; durationMin?: number; releaseMode?: "MANUAL" | "IMMEDIATE"; threshold?: number; period?: string; bank?: boolean; startsAt?: Date; requireSeb?: boolean; requireCamera?: boolean; county?: string; proctor?: string } = {}) {
+export async function prepareSession(app: TestApp, opts: { className?: string; durationMin?: number; releaseMode?: "MANUAL" | "IMMEDIATE"; threshold?: number; period?: string; bank?: boolean; startsAt?: Date; requireSeb?: boolean; requireCamera?: boolean; county?: string; proctor?: string; paperId?: string; absenceUsesSitting?: boolean } = {}) {
   if (opts.bank !== false && (await app.db.question.count()) === 0) await importShippedBank();
   const examiner = new Client(app.base);
   await examiner.login("examiner");
   const cls = await app.db.trainingClass.findFirstOrThrow({ where: { name: opts.className ?? "2025年矿山班组长工伤预防培训班" } });
   const period = opts.period ?? `T${Date.now()}`;
-  const drawn = await examiner.post("/examiner/papers?index", { period, classId: cls.id });
-  if (drawn.status !== 200) throw new Error(`draw failed: ${drawn.status} ${(await drawn.text()).slice(0, 300)}`);
-  const paper = await app.db.paper.findFirstOrThrow({ where: { classId: cls.id, period } });
-  await examiner.post(`/examiner/papers/${paper.id}`, { intent: "seal" });
+  if (!opts.paperId) {
+    const drawn = await examiner.post("/examiner/papers?index", { period, classId: cls.id });
+    if (drawn.status !== 200) throw new Error(`draw failed: ${drawn.status} ${(await drawn.text()).slice(0, 300)}`);
+  }
+  const paper = opts.paperId ? await app.db.paper.findUniqueOrThrow({ where: { id: opts.paperId } }) : await app.db.paper.findFirstOrThrow({ where: { classId: cls.id, period } });
+  if (paper.status !== "SEALED") await examiner.post(`/examiner/papers/${paper.id}`, { intent: "seal" });
   const venue = await app.db.venue.findFirstOrThrow({ where: { county: { name: opts.county ?? "铁力市" } } });
   const proctor = await app.db.user.findUniqueOrThrow({ where: { username: opts.proctor ?? "proctor.tieli" } });
   const start = opts.startsAt ?? new Date(Date.now() - 10 * 60_000);
@@ -41,6 +43,7 @@ export async function prepareSession(app: TestApp, opts: { className?: string; d
     paperId: paper.id,
     ...(opts.requireSeb ? { requireSeb: "on" } : {}),
     ...(opts.requireCamera ? { requireCamera: "on" } : {}),
+    ...(opts.absenceUsesSitting ? { absenceUsesSitting: "on" } : {}),
   });
   if (res.status !== 302) throw new Error(`schedule failed: ${res.status} ${(await res.text()).replace(/<[^>]+>/g, " ").slice(0, 600)}`);
   const sessionId = res.headers.get("Location")!.split("/").pop()!;

@@ -136,6 +136,7 @@ export function RoomConsole({ initial }: { initial: RoomState }) {
           </button>
         ))}
         <span className="spacer" />
+        {room.session.status === "SCHEDULED" && <button onClick={() => void act({ op: "open" })}>开考</button>}
         <button className="secondary" onClick={() => void act({ op: "room", action: "admit" })}>全部放行</button>
         <button
           className="secondary"

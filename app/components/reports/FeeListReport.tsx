@@ -41,7 +41,7 @@ export function FeeListReport() {
             {" "}
             <a href={`${d.base}/files/fee-list.pdf?${new URLSearchParams({ ...(d.year ? { year: String(d.year) } : {}), provider: p.providerId })}`} download>{en ? "PDF for this provider" : "本单位汇总 PDF"}</a>
           </p>
-          <table>
+          <table className="fee-list">
             <thead>
               <tr>
                 <th>#</th><th>{en ? "Name" : "姓名"}</th><th>{en ? "ID (masked)" : "身份证号"}</th><th>{en ? "Enterprise" : "企业"}</th><th>{en ? "Class" : "班次"}</th>

@@ -18,12 +18,19 @@ export function ReportHub() {
   return (
     <>
       <h1>{T("培训与考核报表", "Training and assessment reports")}{d.year ? ` · ${d.year}` : ""}</h1>
-      <p className="muted">{T("只读。仅统计已发布的考试成绩；计划人数为市局年度培训计划。", "Read-only. Only released results count; planned figures are the bureau's yearly plan.")}</p>
+      <p className="muted">
+        {T("只读。仅统计已发布的考试成绩。", "Read-only. Only released results count.")}
+        {d.hasPlan && T("计划人数为市局年度培训计划。", " Planned figures are the bureau's yearly plan.")}
+      </p>
       <ReportFilters years={d.years} year={d.year} notice={d.notice} />
       {d.year === null ? <p className="notice">{T("尚无培训数据。", "No training data yet.")}</p> : (
         <>
           <div className="stats">
-            <div className="stat"><b>{d.total.trained}<small> / {d.total.planned || "—"}</small></b>{T("参训 / 计划", "Trained / planned")}<br /><span className="muted">{T("完成率", "coverage")} {pctText(d.total.coverage)}</span></div>
+            {d.hasPlan ? (
+              <div className="stat"><b>{d.total.trained}<small> / {d.total.planned}</small></b>{T("参训 / 计划", "Trained / planned")}<br /><span className="muted">{T("完成率", "coverage")} {pctText(d.total.coverage)}</span></div>
+            ) : (
+              <div className="stat"><b>{d.total.trained}</b>{T("参训", "Trained")}<br /><span className="muted">{T("在册学员", "enrolled")}</span></div>
+            )}
             <div className="stat"><b>{d.total.sat}</b>{T("参加考试", "Sat an exam")}<br /><span className="muted">{T("学时达标", "eligible")} {d.total.eligible}</span></div>
             <div className="stat"><b>{pctText(d.pass.firstRate)}</b>{T("首次考试合格率", "First-sitting pass rate")}<br /><span className="muted">{d.pass.firstPassed}/{d.pass.firstSat}</span></div>
             <div className="stat"><b>{pctText(d.pass.overallRate)}</b>{T("含补考合格率", "Pass rate after resit")}<br /><span className="muted">{d.pass.passed}/{d.pass.sat}</span></div>
