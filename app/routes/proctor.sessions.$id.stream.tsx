@@ -4,10 +4,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { roomState } from "~/data/room.server";
 import { proctoredSession } from "~/services/proctoring.server";
 import { eventStream } from "~/utils/bus.server";
-import { notFound, requireCap } from "~/utils/guard.server";
+import { forbidden, requireCap } from "~/utils/guard.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCap(request, "session.proctor");
-  if (!(await proctoredSession(actor, params.id!))) throw notFound();
+  if (!(await proctoredSession(actor, params.id!))) throw forbidden("无权查看该考场 Not your session");
   return eventStream(request, params.id!, { snapshot: () => roomState(params.id!), snapshotEveryMs: 5000 });
 }

@@ -10,7 +10,7 @@ const STATE: Record<string, string> = { AWAITING: "未开考", IN_PROGRESS: "答
 const ACTION: Record<string, string> = {
   "attempt.admit": "放行", "attempt.pause": "暂停", "attempt.resume": "继续", "attempt.extend": "延长时间", "attempt.lock": "锁定", "attempt.unlock": "解锁",
   "attempt.terminate": "终止考试", "attempt.submit": "收卷", "attempt.transfer": "转机", "attempt.cameraOverride": "摄像头豁免", "registration.absent": "登记缺考",
-  "session.open": "开考", "session.close": "结束考场", "incident.report": "记录事件",
+  "session.open": "开考", "session.closed": "结束考场", "incident.report": "记录事件",
 };
 const fmt = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 

@@ -19,6 +19,9 @@ export function assertSameOrigin(request: Request): void {
 export async function requireUser(request: Request): Promise<SessionUser> {
   assertSameOrigin(request);
   const user = await currentUser(request);
+  // API calls and streams (not page navigations) get a plain 403, not a redirect to the login page.
+  const navigation = request.method === "GET" && (request.headers.get("Accept") ?? "").includes("text/html");
+  if (!user && !navigation && !new URL(request.url).searchParams.has("_data")) throw forbidden("请先登录 Sign in first");
   if (!user) {
     const url = new URL(request.url);
     throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`);

@@ -1,5 +1,7 @@
 // Ruled tables, headings and signature lines for report PDFs (pdfkit, the shipped Chinese font).
-// A table breaks across pages and repeats its header row.
+// A table breaks across pages and repeats its header row. Cells hold data we do not control
+// (names, enterprises), so characters outside the shipped subset go through the glyph fallback.
+import { runsOf } from "./pdf-glyphs.server";
 import type { Pdf } from "./pdf.server";
 
 export interface Column {
@@ -48,15 +50,21 @@ export function table(doc: Pdf, columns: Column[], rows: string[][], opts: Table
   const xs = widths.map((_, i) => left + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const heightOf = (cells: string[], bold: boolean) => {
     doc.font(bold ? "cn-bold" : "cn").fontSize(size);
-    return Math.max(...cells.map((t, i) => doc.heightOfString(t || " ", { width: widths[i] - 2 * PAD }))) + 2 * PAD;
+    return Math.max(...cells.map((t, i) => doc.heightOfString(runsOf(doc, t || " ", bold ? 700 : 400).map((r) => r.text).join(""), { width: widths[i] - 2 * PAD }))) + 2 * PAD;
   };
   const drawRow = (cells: string[], y: number, h: number, kind: "header" | "bold" | "plain") => {
     if (kind === "header") doc.rect(left, y, contentWidth(doc), h).fill("#e8edf3");
     doc.fillColor("#000000").lineWidth(0.5).strokeColor("#555555");
-    doc.font(kind === "plain" ? "cn" : "cn-bold").fontSize(size);
     cells.forEach((t, i) => {
       doc.rect(xs[i], y, widths[i], h).stroke();
-      doc.text(t, xs[i] + PAD, y + PAD, { width: widths[i] - 2 * PAD, align: kind === "header" ? "center" : columns[i].align ?? "left" });
+      const runs = runsOf(doc, t, kind === "plain" ? 400 : 700);
+      const opts = { width: widths[i] - 2 * PAD, align: kind === "header" ? ("center" as const) : columns[i].align ?? "left" };
+      // One font: pdfkit aligns it. Mixed fonts (a fallback glyph): runs in a row, left-aligned.
+      runs.forEach((r, k) => {
+        doc.font(r.font).fontSize(size);
+        if (k === 0) doc.text(r.text, xs[i] + PAD, y + PAD, { ...opts, align: runs.length > 1 ? "left" : opts.align, continued: k < runs.length - 1 });
+        else doc.text(r.text, { continued: k < runs.length - 1 });
+      });
     });
   };
   const header = columns.map((c) => c.header);

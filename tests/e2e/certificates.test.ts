@@ -3,13 +3,19 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { startApp, type TestApp } from "../support/app";
 import { importShippedBank } from "../support/bank";
 import { launch, shot, signIn } from "../support/browser";
 import { sitClass } from "../support/exam-fixtures";
 
 process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "ankao-cert-e2e-"));
+/** Chinese web fonts load per unicode-range slice: wait for them so the screenshot shows text, not boxes. */
+async function shotWithFonts(page: Page, name: string) {
+  await page.evaluate(() => document.fonts.ready);
+  await shot(page, name);
+}
+
 let app: TestApp;
 let browser: Browser;
 let classId: string;
@@ -39,7 +45,7 @@ it("the examiner issues a whole class from the page and sees who got none and wh
   await page.getByRole("button", { name: "为全班合格学员签发证书" }).click();
   await page.getByText(/新签发 \d+ 份/).waitFor();
   await expect(page.getByText("学时不符合要求：实训学时 4/24 < 25%").count()).resolves.toBe(2);
-  await shot(page, "examiner-certificates");
+  await shotWithFonts(page, "examiner-certificates");
 });
 
 it("the QR's page shows 有效 with masked details on a phone", async () => {
@@ -50,7 +56,7 @@ it("the QR's page shows 有效 with masked details on a phone", async () => {
   await expect(page.getByText(cert.trainee.name, { exact: true }).count()).resolves.toBe(0);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   expect(overflow).toBe(false);
-  await shot(page, "verify-mobile");
+  await shotWithFonts(page, "verify-mobile");
 });
 
 it("the auditor reads the ledger: who is short this year", async () => {
@@ -63,7 +69,7 @@ it("the auditor reads the ledger: who is short this year", async () => {
   await page.getByRole("columnheader", { name: "未达标" }).waitFor();
   await page.getByRole("link", { name: "铁力市青山矿业有限公司" }).click();
   await page.getByRole("columnheader", { name: "已计入学时" }).waitFor();
-  await shot(page, "auditor-ledger");
+  await shotWithFonts(page, "auditor-ledger");
 });
 
 it("the provider lists its trainees' certificates and downloads one", async () => {
@@ -75,6 +81,5 @@ it("the provider lists its trainees' certificates and downloads one", async () =
   await page.getByText(first.number).waitFor();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "PDF" }).first().click()]);
   expect(download.suggestedFilename()).toMatch(/^培训考核合格证明-YCYJ-\d{4}-\d{5}\.pdf$/);
-  await page.evaluate(() => document.fonts.ready);
-  await shot(page, "provider-certificates");
+  await shotWithFonts(page, "provider-certificates");
 });

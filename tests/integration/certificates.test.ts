@@ -126,7 +126,10 @@ describe("issuing", () => {
 describe("public verification", () => {
   it("shows a valid certificate as 有效 with masked details only", async () => {
     const cert = await certOf(A.enrolments[4].id);
-    const r = await html(await c.anon.get(`/verify/${cert.number}`));
+    const res = await c.anon.get(`/verify/${cert.number}`);
+    expect(res.headers.get("Content-Type")).toContain("text/html");
+    expect(res.headers.get("Cache-Control")).toBe("no-store");
+    const r = await html(res);
     expect(r.status).toBe(200);
     expect(r.text).toContain("有效");
     expect(r.text).toContain(maskName(A.enrolments[4].name));

@@ -10,7 +10,9 @@
 //   Fee-eligible list: 21 + 15 = 36 rows, all xingan; linxing's 30 trainees: none listed.
 //   Item statistics: on the team leaders' first paper, one item answered wrong by the 20 who
 //     passed (total 90) and right by the 2 who failed (total 50): facility 2/22, r = −1.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { FEE_HEADERS } from "~/domain/reports/fee-list";
@@ -114,11 +116,21 @@ describe("auditor: read-only reports", () => {
     expect(String(tl[col("身份证号（脱敏）")])).toMatch(/\*/);
   });
 
-  it("the fee list PDF summarises per provider; a provider's own PDF too", async () => {
+  it("the fee list PDF summarises per provider, printing rare characters in names; a provider's own PDF too", async () => {
+    // A listed trainee whose name has 骉 (not in the shipped subset, drawn from the full font).
+    const listed = await app.db.registration.findFirstOrThrow({ where: { sitting: 2, attempt: { passed: true } }, include: { enrolment: true } });
+    const before = await app.db.trainee.findUniqueOrThrow({ where: { id: listed.enrolment.traineeId } });
+    await app.db.trainee.update({ where: { id: before.id }, data: { name: "张骉" } });
     const all = Buffer.from(await (await c.auditor.get("/auditor/files/fee-list.pdf?year=2025")).arrayBuffer());
+    await app.db.trainee.update({ where: { id: before.id }, data: { name: before.name } });
     keep("fee-list-2025.pdf", all);
     expect(all.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pages(all)).toBeGreaterThanOrEqual(2);
+    const file = join(mkdtempSync(join(tmpdir(), "ankao-fee-")), "fee.pdf");
+    writeFileSync(file, all);
+    const printed = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    expect(printed).toContain("张骉");
+    expect(printed).toContain("伊春兴安职业技能培训学校");
     const one = await c.auditor.get(`/auditor/files/fee-list.pdf?year=2025&provider=${xinganId}`);
     expect(one.status).toBe(200);
     expect(decodeURIComponent(one.headers.get("Content-Disposition") ?? "")).toContain("伊春兴安职业技能培训学校");

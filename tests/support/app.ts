@@ -39,6 +39,8 @@ export class Client {
   async request(path: string, init: RequestInit & { origin?: string | null } = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set("Cookie", this.cookieHeader());
+    // Like a browser navigating: page GETs accept HTML (API calls set their own Accept).
+    if ((init.method ?? "GET") === "GET" && !headers.has("Accept")) headers.set("Accept", "text/html,application/xhtml+xml");
     if (init.method && init.method !== "GET" && init.origin !== null) headers.set("Origin", init.origin ?? this.base);
     const res = await fetch(this.base + path, { ...init, headers, redirect: "manual" });
     for (const c of res.headers.getSetCookie()) {
