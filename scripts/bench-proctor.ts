@@ -167,7 +167,10 @@ async function scenario(kind: DbKind): Promise<Outcome> {
         pending.set(key, { t0: performance.now(), kind: "sign-in" });
         const r = await rec.time("sign-in", () => x.k.signIn(x.c), (r) => r.status === 302 || `${r.status}`);
         if (r?.status !== 302) pending.delete(key);
-        else if (KIOSK_STREAMS) streams.push(await SseStream.open(`${A.base}/kiosk/events`, { headers: { Cookie: x.k.cookieHeader() }, keep: false }));
+        else if (KIOSK_STREAMS) {
+          const k = await rec.time("open /kiosk/events", () => SseStream.open(`${A.base}/kiosk/events`, { headers: { Cookie: x.k.cookieHeader() }, keep: false }));
+          if (k) streams.push(k);
+        }
       }),
     );
     // Admission: the proctor admits each room at once (on B).
@@ -240,7 +243,7 @@ async function scenario(kind: DbKind): Promise<Outcome> {
       lostIntegrity: lost.filter((p) => p.kind === "integrity").length,
       lostTile: [...pendingTile.values()].reduce((n, w) => n + w.length, 0),
       serverErrors: [...new Set(errorLines)].slice(0, 5),
-      requests: ["GET /kiosk", "sign-in", "admit a room", "GET paper", "heartbeat", "save", "integrity event"].map((n) => rec.summary(n)!).filter(Boolean),
+      requests: ["GET /kiosk", "sign-in", "open /kiosk/events", "admit a room", "GET paper", "heartbeat", "save", "integrity event"].map((n) => rec.summary(n)!).filter(Boolean),
       snapshotsPerRoomPerSec: snapshots / fx.rooms.length / streamSeconds,
       snapshotKb: snapshots ? snapshotBytes / snapshots / 1024 : 0,
       serverCpu: servers.map((s, i) => ({ name: "AB"[i], cores: cpu[i] })),

@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { heartbeat, kioskItems, kioskState, reportIntegrity, saveAnswer, submitByCandidate } from "~/services/kiosk.server";
-import { storeSnapshot } from "~/services/snapshots.server";
+import { readBodyUpTo, SNAPSHOT_MAX_BYTES, storeSnapshot } from "~/services/snapshots.server";
 import { clearCandidateCookie } from "~/utils/kiosk-auth.server";
 import { requireCandidate } from "~/utils/kiosk-request.server";
 
@@ -50,7 +50,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     case "snapshot": {
       const purpose = new URL(request.url).searchParams.get("purpose") === "RANDOM" ? "RANDOM" : "SIGN_IN";
-      const bytes = new Uint8Array(await request.arrayBuffer());
+      const bytes = await readBodyUpTo(request, SNAPSHOT_MAX_BYTES);
+      if (!bytes) return json({ ok: false, error: `图片过大（上限 ${SNAPSHOT_MAX_BYTES / 1024} KB）` }, { status: 413 });
       const r = await storeSnapshot(a, bytes, request.headers.get("Content-Type") ?? "", purpose);
       return json(r, { status: r.ok ? 200 : r.status });
     }

@@ -10,6 +10,35 @@ import { announce, recordEvent } from "~/utils/bus.server";
 
 export const SNAPSHOT_MAX_BYTES = 512 * 1024;
 
+/**
+ * The request body, or null once it passes `max` bytes: a declared Content-Length over the limit
+ * is refused unread, and a chunked body is never buffered beyond the limit.
+ */
+export async function readBodyUpTo(request: Request, max: number): Promise<Uint8Array | null> {
+  if (Number(request.headers.get("Content-Length") ?? 0) > max) return null;
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 export function sniffImage(bytes: Uint8Array): "image/jpeg" | "image/png" | null {
   if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
   if (bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return "image/png";

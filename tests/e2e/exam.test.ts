@@ -2,9 +2,9 @@
 // the console, answer, reload and resume, leave full screen (flagged live on the console),
 // pause/resume/extend reaching the kiosk, go offline and come back, submit, release, score.
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { startApp, type TestApp } from "../support/app";
+import { Client, startApp, type TestApp } from "../support/app";
 import { launch, shot, signIn } from "../support/browser";
-import { prepareSession, type Candidate } from "../support/exam-setup";
+import { prepareSession, proctorAct, type Candidate } from "../support/exam-setup";
 
 let app: TestApp;
 let browser: Browser;
@@ -73,9 +73,20 @@ it("sign in, admit from the console, answer, reload and resume", async () => {
   await shot(page, "kiosk-3-after-reload");
 });
 
+let second: Page;
+it("a second kiosk in the same room is admitted with 全部放行", async () => {
+  const c = ses.candidates[1];
+  second = (await kiosk(c)).page;
+  await tile(c.seat).getByText("待放行").waitFor();
+  await proctorPage.getByRole("button", { name: "全部放行", exact: true }).click();
+  await tile(c.seat).getByText("答题中").waitFor();
+  await second.getByRole("button", { name: "进入全屏继续答题" }).click();
+  await second.locator(".q-stem").waitFor();
+});
+
 it("leaving full screen blanks the paper, is recorded and flags the tile live", async () => {
   const c = ses.candidates[0];
-  const page = (await browser.contexts()[1].pages())[0];
+  const page = browser.contexts()[1].pages()[0];
   await page.evaluate(() => document.exitFullscreen());
   await page.getByText("考试须在全屏模式下进行。").waitFor();
   expect(await page.locator(".q-stem").count()).toBe(0);
@@ -95,8 +106,11 @@ it("pause stops the kiosk's clock; resume and extend reach the kiosk", async () 
   await proctorPage.getByRole("button", { name: "暂停", exact: true }).click();
   await page.getByText("考试已由监考员暂停，计时已停止。").waitFor();
   const paused = await remainingSec(page);
+  const otherBefore = await remainingSec(second);
   await page.waitForTimeout(2200);
   expect(await remainingSec(page)).toBe(paused);
+  // Only this candidate was paused: the other kiosk's clock runs on.
+  expect(await remainingSec(second)).toBeLessThan(otherBefore);
   await shot(page, "kiosk-4-paused");
   await proctorPage.getByRole("button", { name: "继续", exact: true }).click();
   await page.locator(".q-stem").waitFor();
@@ -138,7 +152,11 @@ it("submits with a confirmation listing unanswered items; the score appears once
   await page.getByText("成绩将在考务部门公布后可查询").waitFor();
   await tile(c.seat).getByText("已交卷").waitFor();
   // Everyone else is collected so that results can be released.
-  for (const other of ses.candidates.slice(1)) {
+  await second.close();
+  const proctorApi = new Client(app.base);
+  await proctorApi.login("proctor.tieli");
+  await proctorAct(proctorApi, ses.sessionId, { op: "candidate", registrationId: ses.candidates[1].registrationId, action: "submit", reason: "考试结束收卷" });
+  for (const other of ses.candidates.slice(2)) {
     const reg = await app.db.registration.findUniqueOrThrow({ where: { id: other.registrationId } });
     await app.db.registration.update({ where: { id: reg.id }, data: { absent: true } });
   }
