@@ -9,8 +9,13 @@
 // Scenarios: SQLite, one instance; PostgreSQL, two instances (kiosks on A, proctors on B) when
 // PG_URL (default postgresql://postgres@127.0.0.1:5432/test) is reachable.
 //
-//   npm run bench:proctor -- [--kiosks 1000] [--per-room 80] [--seconds 60] [--integrity-every 30]
-//     [--save-every 10] [--heartbeat-every 15] [--no-kiosk-streams] [--only sqlite|postgresql]
+// Rates per kiosk: a save every 10 s (DESIGN.md §8), a heartbeat every 15 s (the kiosk page's), an
+// integrity event every 60 s on average (≈120 per candidate in a 2-hour exam: far above a real
+// room, to give the proctor a busy stream); all kiosks sign in over the first 60 s.
+//
+//   npm run bench:proctor -- [--kiosks 1000] [--per-room 80] [--seconds 60] [--integrity-every 60]
+//     [--save-every 10] [--heartbeat-every 15] [--arrival-seconds 60] [--no-kiosk-streams]
+//     [--only sqlite|postgresql]
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,10 +38,10 @@ const arg = (name: string, dflt: number) => {
 const KIOSKS = Math.round(arg("kiosks", 1000));
 const PER_ROOM = Math.round(arg("per-room", 80));
 const SECONDS = arg("seconds", 60);
-const INTEGRITY_EVERY = arg("integrity-every", 30);
+const INTEGRITY_EVERY = arg("integrity-every", 60);
 const SAVE_EVERY = arg("save-every", 10);
 const HEARTBEAT_EVERY = arg("heartbeat-every", 15);
-const ARRIVAL_SECONDS = arg("arrival-seconds", 10);
+const ARRIVAL_SECONDS = arg("arrival-seconds", 60);
 const KIOSK_STREAMS = !process.argv.includes("--no-kiosk-streams");
 const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 const PG_URL = process.env.PG_URL ?? DEFAULT_PG_URL;

@@ -4,12 +4,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { heartbeat, kioskItems, kioskState, reportIntegrity, saveAnswer, submitByCandidate } from "~/services/kiosk.server";
 import { readBodyUpTo, SNAPSHOT_MAX_BYTES, storeSnapshot } from "~/services/snapshots.server";
+import { NOT_SAVED_BUSY, orUnavailable } from "~/utils/db-errors.server";
 import { clearCandidateCookie } from "~/utils/kiosk-auth.server";
 import { requireCandidate } from "~/utils/kiosk-request.server";
 
 const noStore = { "Cache-Control": "no-store" };
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+// A busy or unreachable database answers 503 "not saved, retry" (the kiosk keeps its outbox).
+export const loader = (args: LoaderFunctionArgs) => orUnavailable("服务器繁忙，请稍后重试", () => read(args));
+export const action = (args: ActionFunctionArgs) => orUnavailable(args.params.op === "save" ? NOT_SAVED_BUSY : "服务器繁忙，请稍后重试", () => write(args));
+
+async function read({ request, params, context }: LoaderFunctionArgs) {
   const a = await requireCandidate(request, context);
   if (params.op === "state") return json(await kioskState(a), { headers: noStore });
   if (params.op === "paper") {
@@ -28,7 +33,7 @@ async function body(request: Request): Promise<Record<string, unknown>> {
   }
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+async function write({ request, params, context }: ActionFunctionArgs) {
   if (params.op === "leave") return json({ ok: true }, { headers: { "Set-Cookie": clearCandidateCookie } });
   const a = await requireCandidate(request, context);
   switch (params.op) {

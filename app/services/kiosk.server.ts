@@ -12,6 +12,7 @@ import { normaliseTicket } from "~/domain/ticket";
 import type { QuestionType } from "~/domain/vocabulary";
 import { announce, recordEvent } from "~/utils/bus.server";
 import { db } from "~/utils/db.server";
+import { inGroupCommit } from "~/utils/group-commit.server";
 import { idLookupHash } from "~/utils/secrets.server";
 import { applyAction, loadAttempt, publicState, snapshotOf, submitOverdue } from "./attempts.server";
 
@@ -65,7 +66,8 @@ export async function signIn(kioskId: string, ip: string, rawId: string, rawTick
 /** The candidate's attempt, if this kiosk's token still owns it. */
 export async function candidateAttempt(attemptId: string, kioskId: string) {
   const prisma = await db();
-  const a = await prisma.$transaction((tx) => loadAttempt(tx, attemptId));
+  // A plain read, not a transaction: on SQLite a transaction would queue behind every write.
+  const a = await loadAttempt(prisma, attemptId);
   if (!a || a.kioskId !== kioskId) return null;
   return a;
 }
@@ -146,14 +148,15 @@ export async function saveAnswer(a0: CandidateAttempt, input: { position: number
   if (!item) return { ok: false, error: "题号无效", ...state() };
   const answer = normaliseAnswer(item.section, input.answer, item.options.length);
   if (answer && typeof answer === "object" && "error" in answer) return { ok: false, error: answer.error, ...state() };
-  const prisma = await db();
-  const saved = await prisma.$transaction(async (tx) => {
+  // Group commit: concurrent saves share one transaction and one fsync (app/utils/group-commit.server.ts).
+  const saved = await inGroupCommit(async (tx) => {
     const cur = await tx.response.findUnique({ where: { attemptId_position: { attemptId: a.id, position: input.position } }, select: { seq: true } });
     if (cur && cur.seq >= input.seq) return false;
-    const data = { answer: JSON.stringify(answer ?? null), flagged: !!input.flagged, seq: input.seq, savedAt: new Date() };
+    const now = new Date();
+    const data = { answer: JSON.stringify(answer ?? null), flagged: !!input.flagged, seq: input.seq, savedAt: now };
     await tx.response.upsert({ where: { attemptId_position: { attemptId: a.id, position: input.position } }, create: { attemptId: a.id, position: input.position, ...data }, update: data });
-    await tx.attempt.updateMany({ where: { id: a.id, lastSeq: { lt: input.seq } }, data: { lastSeq: input.seq } });
-    await tx.attempt.update({ where: { id: a.id }, data: { lastSeenAt: new Date() } });
+    const bumped = await tx.attempt.updateMany({ where: { id: a.id, lastSeq: { lt: input.seq } }, data: { lastSeq: input.seq, lastSeenAt: now } });
+    if (bumped.count === 0) await tx.attempt.updateMany({ where: { id: a.id }, data: { lastSeenAt: now } });
     return true;
   });
   return { ok: true, ack: input.seq, ...(saved ? {} : { stale: true }), ...state() };
@@ -180,10 +183,8 @@ export async function reportIntegrity(a: CandidateAttempt, kind: string, detail:
 
 /** A kiosk's sign of life; written at most every 10 s per attempt. */
 export async function heartbeat(a: CandidateAttempt) {
-  if (!a.lastSeenAt || Date.now() - a.lastSeenAt.getTime() > 10_000) {
-    const prisma = await db();
-    await prisma.attempt.update({ where: { id: a.id }, data: { lastSeenAt: new Date() } });
-  }
+  if (!a.lastSeenAt || Date.now() - a.lastSeenAt.getTime() > 10_000)
+    await inGroupCommit((tx) => tx.attempt.updateMany({ where: { id: a.id }, data: { lastSeenAt: new Date() } }));
   return publicState(await settleDeadline(a));
 }
 

@@ -43,7 +43,7 @@ const staff =
   (roles: Who[]): Rule =>
   (who, p) =>
     who === "anon" || who === "kiosk" ? 302 : !roles.includes(who) ? 403 : inScope(who, p.scope) ? p.ok ?? 200 : OUT_OF_SCOPE;
-const everyone = (status: number | ((p: Probe) => number)): Rule => (_w, p) => (typeof status === "number" ? status : status(p));
+const everyone = (status: number | ((p: Probe) => number | number[])): Rule => (_w, p) => (typeof status === "number" ? status : status(p));
 
 /**
  * Routes whose GET rule is not "only its area's role". Every other route file must sit under an

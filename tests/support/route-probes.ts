@@ -9,7 +9,7 @@ export interface Probe {
   params: Record<string, string>;
   scope: Scope;
   /** What an entitled, in-scope caller gets (default 200). */
-  ok?: number;
+  ok?: number | number[];
   label: string;
 }
 
@@ -23,7 +23,7 @@ export function probesFor(r: RouteFile, w: World): Probe[] {
     { v: w.certs.xingan[k], scope: { provider: "xingan" as const }, label: `xingan ${k}` },
     { v: w.certs.linxing[k], scope: { provider: "linxing" as const }, label: `linxing ${k}` },
   ];
-  const one = (param: string, rows: Array<{ v: string; scope: Scope; label: string; ok?: number }>): Probe[] =>
+  const one = (param: string, rows: Array<{ v: string; scope: Scope; label: string; ok?: number | number[] }>): Probe[] =>
     rows.map((x) => ({ params: { [param]: x.v }, scope: x.scope, ok: x.ok, label: x.label }));
   const reports = (allowed: string[]) =>
     one("file", ["fee-list.xlsx", "fee-list.pdf", "acceptance.pdf", "passwd"].map((f) => ({ v: f, scope: null, label: f, ok: allowed.includes(f) ? 200 : 404 })));
@@ -64,7 +64,7 @@ export function probesFor(r: RouteFile, w: World): Probe[] {
     case "provider.tickets.$sessionId":
       return one("sessionId", [...sessions("sessionId"), { v: "no-such-session", ...missing }]);
     case "proctor.snapshots.$id":
-      return one("id", [...sessions("snapshotId"), { v: "no-such-snapshot", ...missing }]);
+      return one("id", [...sessions("snapshotId"), { v: "no-such-snapshot", ...missing, ok: [403, 404] }]);
     case "verify.$number":
       return one("number", [{ v: w.certs.xingan.number, scope: null, label: "certificate" }, { v: "YCYJ-1999-99999", ...missing }]);
     case "kiosk.api.$op":

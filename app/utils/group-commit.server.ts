@@ -1,0 +1,55 @@
+// Group commit for the hottest writes (kiosk saves). On SQLite every commit at synchronous=FULL
+// waits for an fsync, and better-sqlite3 waits on the main thread: one transaction per save
+// made the fsync, not the work, the limit (bench:load measured ~12 ms of COMMIT per save on this
+// machine). Writes that arrive while a commit is running wait and then share the next
+// transaction: one fsync for the whole batch, each caller answered only after it is durable.
+// A failing batch rejects every caller in it (none is acknowledged; kiosks retry).
+// PostgreSQL commits in parallel on its pool and groups WAL flushes itself: plain transactions.
+import { db, type Tx } from "./db.server";
+import { env } from "./env.server";
+
+interface Job {
+  work: (tx: Tx) => Promise<unknown>;
+  ok: (v: unknown) => void;
+  fail: (e: unknown) => void;
+}
+
+const MAX_BATCH = 256;
+let queue: Job[] = [];
+let running = false;
+
+/** Run `work` in a transaction, sharing it (and its commit) with concurrent callers on SQLite. */
+export async function inGroupCommit<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  const prisma = await db();
+  if (env().provider === "postgresql") return prisma.$transaction(work);
+  return new Promise<T>((ok, fail) => {
+    queue.push({ work, ok: ok as (v: unknown) => void, fail });
+    if (!running) void flush();
+  });
+}
+
+async function flush() {
+  running = true;
+  try {
+    const prisma = await db();
+    while (queue.length) {
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(MAX_BATCH);
+      try {
+        const results = await prisma.$transaction(
+          async (tx) => {
+            const out: unknown[] = [];
+            for (const job of batch) out.push(await job.work(tx));
+            return out;
+          },
+          { maxWait: 10_000, timeout: 30_000 },
+        );
+        batch.forEach((job, i) => job.ok(results[i]));
+      } catch (e) {
+        for (const job of batch) job.fail(e);
+      }
+    }
+  } finally {
+    running = false;
+  }
+}
