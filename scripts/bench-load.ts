@@ -32,7 +32,8 @@ const USAGE = `usage: npm run bench:load -- [options]
   --pg                  PostgreSQL (PG_URL, default postgresql://postgres@127.0.0.1:5432/test; a fresh
                         database is created on that server), two app instances, kiosks alternate
   --keep                keep the database and print its URL
-  --profile DIR         write a V8 CPU profile of each app server into DIR (open in Chrome DevTools)`;
+  --profile DIR         write a V8 CPU profile of each app server into DIR (open in Chrome DevTools)
+  --sql-timing          time every SQLite statement in the app server (main-thread ms, fsync included)`;
 
 const { values: a } = parseArgs({
   options: {
@@ -49,6 +50,7 @@ const { values: a } = parseArgs({
     pg: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     profile: { type: "string" },
+    "sql-timing": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -169,7 +171,14 @@ const { Client } = await import("../tests/support/app.js");
 
 // ───────── the app: production build, own process(es), loopback ─────────
 const apps: AppProcess[] = [];
-for (let i = 0; i < INSTANCES; i++) apps.push(await spawnApp({ ...serverEnv, DATABASE_URL: url }, { cpuProfileDir: a.profile }));
+const sqlTimingOut = (i: number) => join(work, `sql-timing-${i}.json`);
+for (let i = 0; i < INSTANCES; i++)
+  apps.push(
+    await spawnApp(
+      { ...serverEnv, DATABASE_URL: url, ...(a["sql-timing"] ? { SQLITE_TIMING_OUT: sqlTimingOut(i) } : {}) },
+      { cpuProfileDir: a.profile, preload: a["sql-timing"] ? ["./scripts/lib/sqlite-timing.ts"] : [] },
+    ),
+  );
 console.log(`app: ${apps.map((p) => `${p.base} (pid ${p.pid})`).join(", ")}`);
 
 /** PostgreSQL's own processes (their CPU counts as the database's). */
@@ -397,6 +406,17 @@ console.table(
   }),
 );
 console.log(`app server peak RSS: ${memory.map((m, i) => `instance ${i + 1}: ${fmt(m.peak, 0)} MB`).join(", ")}`);
+if (a["sql-timing"] && KIND === "sqlite") {
+  const t = JSON.parse(readFileSync(sqlTimingOut(0), "utf8")) as Record<string, { calls: number; ms: number; max: number }>;
+  const saves = rec.summary("save: POST /kiosk/api/save")?.count ?? 1;
+  console.log(`\nSQLite statements in the app server (main thread blocked; whole run):`);
+  console.table(
+    Object.entries(t)
+      .sort((x, y) => y[1].ms - x[1].ms)
+      .slice(0, 15)
+      .map(([k, v]) => ({ statement: k, calls: v.calls, "total s": fmt(v.ms / 1000, 2), "avg ms": fmt(v.ms / v.calls, 3), "max ms": fmt(v.max, 1), "calls per save": fmt(v.calls / saves, 2) })),
+  );
+}
 if (STREAMS) console.log(`event streams: ${vcs.filter((v) => v.stream).length} kiosk + ${proctorStreams.length} proctor streams open during the run, ${streamFrames} frames received${streamFailures ? `, ${streamFailures} failed to open` : ""}`);
 
 console.log(`\nBaselines measured in this run:`);

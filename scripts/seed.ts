@@ -10,8 +10,9 @@ if ((await prisma.user.count()) > 0) {
 } else {
   const { seedDemo } = await import("../prisma/seed.js");
   const r = await seedDemo(prisma);
-  const { ensureBank } = await import("./lib/demo-bank.js");
+  const { ensureBank, ensureDemoExams } = await import("./lib/demo-bank.js");
   await ensureBank(prisma);
+  await ensureDemoExams(prisma);
   console.log(`seed: ${r.trainees} trainees in ${r.classes} classes`);
 }
 await prisma.$disconnect();

@@ -19,13 +19,15 @@ try {
 
 const { db } = await import("../app/utils/db.server.js");
 const prisma = await db();
-if ((await prisma.user.count()) === 0) {
+const seeded = (await prisma.user.count()) === 0;
+if (seeded) {
   const { seedDemo } = await import("../prisma/seed.js");
   const r = await seedDemo(prisma);
   console.log(`demo data: ${r.trainees} trainees in ${r.classes} classes`);
 }
-const { ensureBank } = await import("./lib/demo-bank.js");
+const { ensureBank, ensureDemoExams } = await import("./lib/demo-bank.js");
 await ensureBank(prisma);
+if (seeded) await ensureDemoExams(prisma);
 
 if (buildIsStale()) {
   console.log("building the app…");

@@ -36,7 +36,6 @@ function newDoc(title: string): Pdf {
     margin: 0,
     autoFirstPage: false,
     bufferPages: false,
-    fontLayoutCache: false,
     info: { Title: title, Author: "伊春市应急管理局", Subject: CERT_TITLE, Creator: "Ankao 安考" },
   });
   registerCjk(doc);
@@ -201,6 +200,17 @@ export async function certificatePdf(id: string, origin: string): Promise<{ name
   return { name: `${CERT_TITLE}-${c.number}.pdf`, body: await renderCertificatePdf(c, origin) };
 }
 
+/**
+ * pdfkit caches the layout of every distinct string per font for the document's life (private
+ * `layoutCache`): a win for repeated labels, but in a long batch every name and number stays
+ * cached (about 15 KB a certificate). A batch empties it every TRIM_EVERY pages.
+ */
+function trimLayoutCaches(doc: Pdf) {
+  const families = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })._fontFamilies ?? {};
+  for (const f of Object.values(families)) if (f.layoutCache) f.layoutCache = Object.create(null);
+}
+const TRIM_EVERY = 50;
+
 const HIGH_WATER = 1 << 20; // bytes of finished PDF waiting for the reader before drawing pauses
 const CHUNK = 25; // certificates read from the database at a time
 
@@ -213,6 +223,7 @@ export function certificateStream(ids: string[], origin: string, title = CERT_TI
   const doc = newDoc(title);
   (async () => {
     const prisma = await db();
+    let drawn = 0;
     if (ids.length === 0) doc.addPage({ size: "A4", layout: "landscape", margin: 0 }).font("cn").fontSize(14).text("没有可打印的证书", 70, 80);
     for (let i = 0; i < ids.length; i += CHUNK) {
       const part = ids.slice(i, i + CHUNK);
@@ -222,6 +233,7 @@ export function certificateStream(ids: string[], origin: string, title = CERT_TI
         if (doc.destroyed) return; // the reader went away (download cancelled)
         const c = byId.get(id);
         if (c) await drawCertificate(doc, c, origin);
+        if (++drawn % TRIM_EVERY === 0) trimLayoutCaches(doc);
         while (doc.readableLength > HIGH_WATER && !doc.destroyed) await new Promise((r) => setTimeout(r, 2));
       }
     }

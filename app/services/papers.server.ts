@@ -140,12 +140,21 @@ export async function sealPaper(actor: Actor, paperId: string) {
   });
 }
 
-/** A draft can be discarded (and redrawn); a sealed paper never. */
+/**
+ * A draft can be discarded (and redrawn); a sealed paper never. Nor can a draft that anything
+ * points at — a session, an attempt, a resit drawn against it: exam records are kept 5 years, so
+ * this is the app's one delete of exam content, and only of a paper nobody has used.
+ */
 export async function discardDraft(actor: Actor, paperId: string) {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const p = await tx.paper.findUnique({ where: { id: paperId } });
     if (!p || p.status !== "DRAFT") return { ok: false as const, message: "只能作废未封存的草稿试卷" };
+    const sessions = await tx.sessionClass.count({ where: { paperId } });
+    const attempts = await tx.attempt.count({ where: { paperId } });
+    const resits = await tx.paper.count({ where: { basePaperId: paperId } });
+    if (sessions || attempts || resits)
+      return { ok: false as const, message: `该试卷已被使用（考试场次 ${sessions} 个、作答记录 ${attempts} 份、补考卷 ${resits} 份），须保存 5 年，不能作废` };
     await tx.paperItem.deleteMany({ where: { paperId } });
     await tx.paper.delete({ where: { id: paperId } });
     await audit(tx, { ...by(actor), action: "paper.discard", entity: "Paper", entityId: paperId, data: { code: p.code } });

@@ -14,3 +14,10 @@ export async function ensureBank(prisma: Db): Promise<void> {
   const report = await importBank(questions, { actor: { id: "system", role: "ADMIN", countyId: null, providerId: null } });
   console.log(`question bank: ${report.added.length} questions imported`);
 }
+
+/** The demo's 2024 exam history (papers, graded sittings, certificates), once the bank is in. */
+export async function ensureDemoExams(prisma: Db): Promise<void> {
+  const { seedDemoExams } = await import("../../prisma/demo-exams.js");
+  const r = await seedDemoExams(prisma);
+  if (r.sessions) console.log(`demo exams: ${r.sessions} sessions of 2024 graded, ${r.certificates} certificates issued`);
+}

@@ -36,11 +36,11 @@ export function freePort(): Promise<number> {
  * Start scripts/serve.ts on loopback with `env` (DATABASE_URL, DATA_DIR, ANKAO_SECRET, NODE_ENV…)
  * and wait until it listens. `port` defaults to a free one; pass the old port to restart in place.
  */
-export async function spawnApp(env: Record<string, string>, opts: { port?: number; timeoutMs?: number; cpuProfileDir?: string } = {}): Promise<AppProcess> {
+export async function spawnApp(env: Record<string, string>, opts: { port?: number; timeoutMs?: number; cpuProfileDir?: string; preload?: string[] } = {}): Promise<AppProcess> {
   const port = opts.port ?? (await freePort());
   // --cpu-prof writes its profile on a normal exit, so SIGTERM is turned into process.exit().
   const profile = opts.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.cpuProfileDir}`, "--import", "data:text/javascript,process.on('SIGTERM',()=>process.exit(0))"] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/serve.ts"], {
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", ...(opts.preload ?? []).flatMap((f) => ["--import", f]), "scripts/serve.ts"], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });

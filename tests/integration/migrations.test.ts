@@ -78,7 +78,9 @@ describe("deploy", () => {
     const dir = mkdtempSync(join(tmpdir(), "ankao-deploy-"));
     const url = `file:${join(dir, "a.db")}`;
     try {
-      for (const expected of [1, 0]) {
+      const committed = readdirSync(join(ROOT, "prisma/migrations")).filter((n) => /^\d/.test(n)).length;
+      expect(committed).toBeGreaterThanOrEqual(1);
+      for (const expected of [committed, 0]) {
         const h = await openEngine(url);
         try {
           expect((await applyAll(h)).length).toBe(expected);
@@ -89,7 +91,7 @@ describe("deploy", () => {
       expect(existsSync(join(dir, "a.db"))).toBe(true);
       const db = new Database(join(dir, "a.db"));
       const rows = db.prepare("SELECT migration_name, finished_at, checksum FROM _prisma_migrations").all() as Array<{ finished_at: unknown; checksum: string }>;
-      expect(rows.length).toBe(1);
+      expect(rows.length).toBe(committed);
       expect(rows[0].finished_at).not.toBeNull();
       expect(rows[0].checksum).toMatch(/^[0-9a-f]{64}$/);
       // The write lock is released: another connection can write at once.

@@ -48,7 +48,7 @@ async function examAt(app: TestApp, county: County): Promise<Exam> {
 }
 
 /** A finished, released sitting of a class and its certificates, issued through the examiner's page. */
-async function certified(app: TestApp, examiner: Client, className: string) {
+export async function certified(app: TestApp, examiner: Client, className: string) {
   const cls = await app.db.trainingClass.findFirstOrThrow({ where: { name: className } });
   const drawn = await examiner.post("/examiner/papers?index", { period: `C${Date.now()}`, classId: cls.id });
   if (drawn.status !== 200) throw new Error(`draw for ${className}: ${drawn.status}`);

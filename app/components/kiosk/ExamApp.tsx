@@ -2,6 +2,7 @@
 // a visible save status, an outbox that survives reloads and network drops, and lockdown.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { KioskItem } from "~/domain/delivery";
+import { displayRemaining } from "./clock";
 import { clock, SECTION_LABEL } from "./format";
 import { SaveQueue } from "./save-queue";
 import { useCamera } from "./useCamera";
@@ -79,6 +80,14 @@ export function ExamApp({ initial, attemptKey }: { initial: KioskStateJson; atte
           backoff.current = Math.min(backoff.current * 2, 15_000);
           return;
         }
+        if (r.status === 503 || r.data.retry === true) {
+          // Not saved (the server's database is busy or away): keep it queued and retry.
+          setSaveStatus("refused");
+          if (typeof r.data.error === "string") setNotice(r.data.error);
+          setTimeout(() => void flush(), backoff.current);
+          backoff.current = Math.min(backoff.current * 2, 15_000);
+          return;
+        }
         backoff.current = 1000;
         sync(r.data);
         if (r.status === 200) q.ack(p.position, p.seq);
@@ -142,7 +151,7 @@ export function ExamApp({ initial, attemptKey }: { initial: KioskStateJson; atte
     const t = setInterval(() => {
       tick((n) => n + 1);
       const c = clockRef.current;
-      if (c.running && c.remainingMs - (performance.now() - c.at) <= 0) {
+      if (c.running && displayRemaining(c.remainingMs, c.at, performance.now(), true) <= 0) {
         c.running = false;
         setTimeout(() => void refresh(), 1500);
       }
@@ -224,7 +233,7 @@ export function ExamApp({ initial, attemptKey }: { initial: KioskStateJson; atte
   };
 
   const c = clockRef.current;
-  const remaining = c.running ? c.remainingMs - (performance.now() - c.at) : c.remainingMs;
+  const remaining = displayRemaining(c.remainingMs, c.at, performance.now(), c.running);
 
   if (final) return <Finished st={st} />;
   if (st.state === "AWAITING") return <Waiting st={st} />;
