@@ -154,13 +154,6 @@ async function scenario(kind: DbKind): Promise<Outcome> {
       streams.push(await SseStream.open(`${B.base}/proctor/sessions/${room.sessionId}/stream`, { headers: { Cookie: proctor.cookieHeader(), "Last-Event-ID": "0" }, keep: false, onFrame }));
     }
 
-    const lag = monitorEventLoopDelay({ resolution: 10 });
-    lag.enable();
-    const cpu0 = servers.map((s) => cpuSeconds(s.pid));
-    const client0 = process.cpuUsage();
-    const busy0 = machineBusySeconds();
-    const wall0 = performance.now();
-
     // Arrival: every kiosk signs in, spread over ARRIVAL_SECONDS, then opens its own stream.
     const kiosks: Array<{ k: Kiosk; c: FixtureCandidate; sessionId: string; items: PaperItem[]; seq: number; n: number }> = [];
     for (const room of fx.rooms) for (const c of room.candidates) kiosks.push({ k: new Kiosk(A.base), c, sessionId: room.sessionId, items: [], seq: 0, n: 0 });
@@ -191,6 +184,15 @@ async function scenario(kind: DbKind): Promise<Outcome> {
 
     // The exam: heartbeats, saves and integrity events, each kiosk on its own clock.
     console.log(`  running ${SECONDS} s: a save every ${SAVE_EVERY} s, a heartbeat every ${HEARTBEAT_EVERY} s, an integrity event every ${INTEGRITY_EVERY} s on average, per kiosk${KIOSK_STREAMS ? "; every kiosk holds its /kiosk/events stream" : ""}`);
+    // CPU, event-loop lag and room frames are counted over this phase only.
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
+    const cpu0 = servers.map((s) => cpuSeconds(s.pid));
+    const client0 = process.cpuUsage();
+    const busy0 = machineBusySeconds();
+    const wall0 = performance.now();
+    snapshots = 0;
+    snapshotBytes = 0;
     const end = performance.now() + SECONDS * 1000;
     const every = async (firstMs: number, nextMs: () => number, act: () => Promise<unknown>) => {
       for (let due = performance.now() + firstMs; due < end; due += nextMs()) {
@@ -226,6 +228,7 @@ async function scenario(kind: DbKind): Promise<Outcome> {
       ]),
     );
     const wall = (performance.now() - wall0) / 1000;
+    const roomFrames = { count: snapshots, bytes: snapshotBytes };
     const cpu = servers.map((s, i) => (cpuSeconds(s.pid) - cpu0[i]) / wall);
     const used = process.cpuUsage(client0);
     const clientCores = (used.user + used.system) / 1e6 / wall;
@@ -236,7 +239,6 @@ async function scenario(kind: DbKind): Promise<Outcome> {
     while ((pending.size || pendingTile.size) && performance.now() < drainEnd) await sleep(100);
     const lost = [...pending.values()];
     const errorLines = servers.flatMap((s) => s.output().split("\n").filter((l) => /error/i.test(l)));
-    const streamSeconds = SECONDS + ARRIVAL_SECONDS;
     return {
       label,
       kiosks: kiosks.length,
@@ -249,8 +251,8 @@ async function scenario(kind: DbKind): Promise<Outcome> {
       lostTile: [...pendingTile.values()].reduce((n, w) => n + w.length, 0),
       serverErrors: [...new Set(errorLines)].slice(0, 5),
       requests: ["GET /kiosk", "sign-in", "open /kiosk/events", "admit a room", "GET paper", "heartbeat", "save", "integrity event"].map((n) => rec.summary(n)!).filter(Boolean),
-      snapshotsPerRoomPerSec: snapshots / fx.rooms.length / streamSeconds,
-      snapshotKb: snapshots ? snapshotBytes / snapshots / 1024 : 0,
+      snapshotsPerRoomPerSec: roomFrames.count / fx.rooms.length / wall,
+      snapshotKb: roomFrames.count ? roomFrames.bytes / roomFrames.count / 1024 : 0,
       serverCpu: servers.map((s, i) => ({ name: "AB"[i], cores: cpu[i] })),
       clientCores,
       machineCores: busy,
@@ -283,7 +285,7 @@ function report(o: Outcome) {
   console.log("  kiosk and proctor requests (latency of the HTTP answer)");
   console.table(o.requests.map((s) => ({ request: s.name, count: s.count, errors: s.errors, "per s": fmt(s.perSec, 0), "p50 ms": fmt(s.p50, 0), "p99 ms": fmt(s.p99, 0), "max ms": fmt(s.max, 0), ...(s.firstError ? { "first error": s.firstError.slice(0, 60) } : {}) })));
   console.log(
-    `  room snapshots: ${fmt(o.snapshotsPerRoomPerSec, 2)} per room per s, ${fmt(o.snapshotKb)} KB each; server CPU ${o.serverCpu.map((c) => `${c.name} ${fmt(c.cores, 2)} cores`).join(", ")}; load generator ${fmt(o.clientCores, 2)} cores (event-loop lag p99 ${fmt(o.clientLagP99, 0)} ms); machine ${fmt(o.machineCores, 2)} of 2 cores busy, ${fmt(Math.max(0, o.machineCores - o.clientCores - o.serverCpu.reduce((n, c) => n + c.cores, 0)), 2)} of them by other processes (PostgreSQL itself among them)`,
+    `  during the ${SECONDS} s run — room frames: ${fmt(o.snapshotsPerRoomPerSec, 2)} per room per s, ${fmt(o.snapshotKb)} KB each; server CPU ${o.serverCpu.map((c) => `${c.name} ${fmt(c.cores, 2)} cores`).join(", ")}; load generator ${fmt(o.clientCores, 2)} cores (event-loop lag p99 ${fmt(o.clientLagP99, 0)} ms); machine ${fmt(o.machineCores, 2)} of 2 cores busy, ${fmt(Math.max(0, o.machineCores - o.clientCores - o.serverCpu.reduce((n, c) => n + c.cores, 0)), 2)} of them by other processes (PostgreSQL itself among them)`,
   );
   if (o.serverErrors.length) console.log(`  server errors:\n    ${o.serverErrors.join("\n    ")}`);
 }

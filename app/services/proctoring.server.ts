@@ -86,7 +86,10 @@ export async function setSessionStatus(actor: Actor, sessionId: string, status: 
     if (running) return { ok: false as const, error: `还有 ${running} 名考生未交卷，不能结束考场（可先收卷或登记）` };
   }
   await prisma.$transaction(async (tx) => {
-    await tx.examSession.update({ where: { id: sessionId }, data: status === "OPEN" ? { status, openedAt: new Date() } : { status, closedAt: new Date() } });
+    // A session that shows scores at once has released them when it closes (certificates and
+    // reports count released results only).
+    const closing = { status, closedAt: new Date(), ...(session.releaseMode === "IMMEDIATE" && !session.resultsReleasedAt ? { resultsReleasedAt: new Date() } : {}) };
+    await tx.examSession.update({ where: { id: sessionId }, data: status === "OPEN" ? { status, openedAt: new Date() } : closing });
     await recordEvent(tx, sessionId, `session.${status === "OPEN" ? "open" : "close"}`, {});
     await audit(tx, { actorId: actor.id, actorRole: actor.role, action: `session.${status.toLowerCase()}`, entity: "ExamSession", entityId: sessionId });
   });

@@ -4,6 +4,7 @@ import { audit } from "~/data/audit.server";
 import type { Actor } from "~/domain/access";
 import { announce, recordEvent } from "~/utils/bus.server";
 import { db } from "~/utils/db.server";
+import { certificateOfAttempt, flagForReview } from "./certificates.server";
 import { gradeAndStore } from "./grade.server";
 
 export async function releaseResults(actor: Actor, sessionId: string) {
@@ -43,7 +44,10 @@ export async function voidItem(actor: Actor, paperId: string, position: number, 
         if (g.passed !== a.passed)
           changed.push({ attemptId: a.id, name: a.registration.enrolment.trainee.name, before: { score: a.score, passed: a.passed }, after: { score: g.score, passed: g.passed } });
         // A pass that became a fail flags the certificate for review; it is never revoked silently.
-        if (a.passed && !g.passed) await tx.certificate.updateMany({ where: { attemptId: a.id }, data: { reviewFlag: "REGRADED_TO_FAIL" } });
+        if (a.passed && !g.passed) {
+          const cert = await certificateOfAttempt(a.id, tx);
+          if (cert) await flagForReview(cert.id, "REGRADED_TO_FAIL", { tx, actor, reason });
+        }
       }
       await audit(tx, {
         actorId: actor.id,

@@ -1,7 +1,7 @@
 // Group commit for the hottest writes (kiosk saves). On SQLite every commit at synchronous=FULL
 // waits for an fsync, and better-sqlite3 waits on the main thread: one transaction per save
 // made the fsync, not the work, the limit (bench:load measured ~12 ms of COMMIT per save on this
-// machine). Writes that arrive while a commit is running wait and then share the next
+// machine). Writes that arrive within a short window, or while a commit runs, share the next
 // transaction: one fsync for the whole batch, each caller answered only after it is durable.
 // A failing batch rejects every caller in it (none is acknowledged; kiosks retry).
 // PostgreSQL commits in parallel on its pool and groups WAL flushes itself: plain transactions.
@@ -15,6 +15,8 @@ interface Job {
 }
 
 const MAX_BATCH = 256;
+/** How long the first write of a batch waits for others to join it. */
+const WINDOW_MS = 2;
 let queue: Job[] = [];
 let running = false;
 
@@ -24,12 +26,14 @@ export async function inGroupCommit<T>(work: (tx: Tx) => Promise<T>): Promise<T>
   if (env().provider === "postgresql") return prisma.$transaction(work);
   return new Promise<T>((ok, fail) => {
     queue.push({ work, ok: ok as (v: unknown) => void, fail });
-    if (!running) void flush();
+    if (!running) {
+      running = true;
+      setTimeout(() => void flush(), WINDOW_MS);
+    }
   });
 }
 
 async function flush() {
-  running = true;
   try {
     const prisma = await db();
     while (queue.length) {

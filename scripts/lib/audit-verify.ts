@@ -19,3 +19,15 @@ export function describeChain(r: ChainResult): string {
   if (!r.ok) return `audit log BROKEN at row ${r.broken.id}: ${r.broken.reason} (${r.head.count} rows before it are intact)`;
   return r.head.id === null ? "audit log is empty" : `audit log intact: ${r.head.count} rows, last row ${r.head.id}, head hash ${r.head.hash}`;
 }
+
+/** A Prisma client on one SQLite file (a backup, or the database just restored), closed after `f`. */
+export async function withSqliteFile<T>(path: string, f: (db: Db) => Promise<T>): Promise<T> {
+  const { PrismaClient } = await import("../../app/generated/sqlite/client.js");
+  const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
+  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: path, timeout: 5000 }) }) as unknown as Db;
+  try {
+    return await f(client);
+  } finally {
+    await client.$disconnect();
+  }
+}

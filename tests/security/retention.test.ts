@@ -77,7 +77,7 @@ describe("what the app can do keeps the records", () => {
   });
 
   it("a draft that was sat (a session and attempts point at it) is refused, with the numbers", async () => {
-    const { cls, paper } = await draw("2025年机械制造专职安全管理人员工伤预防培训班", "R-1");
+    const { cls, paper } = await draw("2025年机械制造专职安全管理人员工伤预防培训班", "RETAIN-1");
     const roster = await app.db.enrolment.findMany({ where: { classId: cls.id }, take: 3 });
     await sitClass(app.db, { classId: cls.id, paperId: paper.id, results: roster.map((e) => ({ enrolmentId: e.id, score: 90, answers: { 1: true } })) });
     const before = { items: await app.db.paperItem.count({ where: { paperId: paper.id } }), responses: await app.db.response.count() };
@@ -89,7 +89,7 @@ describe("what the app can do keeps the records", () => {
   });
 
   it("a draft with a resit drawn against it is refused; the resit keeps its base", async () => {
-    const { paper } = await draw("2025年矿山安全生产分管负责人工伤预防培训班", "R-2");
+    const { paper } = await draw("2025年矿山安全生产分管负责人工伤预防培训班", "RETAIN-2");
     const { drawResitPaper } = await import("~/services/papers.server");
     expect((await drawResitPaper(await actorOf(), paper.id)).ok).toBe(true);
     const res = await discard(paper.id);
@@ -99,7 +99,7 @@ describe("what the app can do keeps the records", () => {
   });
 
   it("an unused draft is discarded, and the discard is audited", async () => {
-    const { paper } = await draw("2025年机械制造班组长工伤预防培训班", "R-3");
+    const { paper } = await draw("2025年机械制造班组长工伤预防培训班", "RETAIN-3");
     expect((await discard(paper.id)).status).toBe(302);
     expect(await app.db.paper.findUnique({ where: { id: paper.id } })).toBeNull();
     expect(await app.db.paperItem.count({ where: { paperId: paper.id } })).toBe(0);
