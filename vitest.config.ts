@@ -67,6 +67,22 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        ...shared,
+        test: {
+          env,
+          // Faults (kill -9, busy database, dropped connections, network loss, clock skew)
+          // against real server processes; one file at a time, so they never share a CPU.
+          name: "faults",
+          globals: true,
+          include: ["tests/faults/**/*.test.ts"],
+          globalSetup: ["tests/support/global-setup.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          pool: "forks",
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -37,10 +37,18 @@ export async function orUnavailable(error: string, f: () => Promise<Response>): 
     return await f();
   } catch (e) {
     if (e instanceof Response || !isTransientDbError(e)) throw e;
-    console.warn(`database unavailable (${(e as Error).message?.split("\n")[0]}): answered 503`);
+    console.warn(`database unavailable (${describe(e)}): answered 503`);
     return new Response(JSON.stringify({ ok: false, error, retry: true }), {
       status: 503,
       headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "2" },
     });
   }
+}
+
+/** A one-line description for the log: Prisma code, driver error kind/code, first message line. */
+function describe(e: unknown): string {
+  const x = e as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: Record<string, unknown> } } };
+  const cause = x.meta?.driverAdapterError?.cause;
+  const parts = [x.code, cause?.kind, cause?.originalCode ?? cause?.code, String(x.message ?? "").trim().split("\n").pop()];
+  return parts.filter((p) => typeof p === "string" && p).join(" ");
 }

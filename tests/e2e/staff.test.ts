@@ -51,8 +51,8 @@ it("switches to English and back", async () => {
   const page = await browser.newPage();
   await signIn(page, app.base, "auditor");
   await page.getByRole("button", { name: "English" }).click();
-  await page.getByRole("heading", { name: "Training coverage" }).waitFor();
+  await page.getByRole("heading", { name: /^Training and assessment reports/ }).waitFor();
   await shot(page, "auditor-en");
   await page.getByRole("button", { name: "中文" }).click();
-  await page.getByRole("heading", { name: "培训覆盖情况" }).waitFor();
+  await page.getByRole("heading", { name: /^培训与考核报表/ }).waitFor();
 });

@@ -4,7 +4,7 @@
 // leaks: out-of-scope is 403/404, anon meets the login page, and nothing answers 500.
 // (tests/integration/access-matrix.test.ts keeps the short hand-written table.)
 import { Client, startApp, type TestApp } from "../support/app";
-import { probesFor, type Probe, type Scope } from "../support/route-probes";
+import { OUT_OF_SCOPE, probesFor, type Probe, type Scope } from "../support/route-probes";
 import { routeFiles, urlOf, type RouteFile } from "../support/routes";
 import { buildWorld, type World } from "../support/security-world";
 
@@ -36,13 +36,16 @@ const AREA: Record<string, Who[]> = {
   provider: ["provider.linxing", "provider.xingan"],
   auditor: ["auditor"],
 };
-const OUT_OF_SCOPE = [403, 404];
 
-/** Staff routes: only `roles`; anon and the kiosk go to the login page; another scope is refused. */
+/**
+ * Staff routes: only `roles`; another scope is refused. Without a staff session a page
+ * navigation goes to the login page (302), and anything else (a form post, an API call) may be
+ * refused outright (403) instead.
+ */
 const staff =
   (roles: Who[]): Rule =>
   (who, p) =>
-    who === "anon" || who === "kiosk" ? 302 : !roles.includes(who) ? 403 : inScope(who, p.scope) ? p.ok ?? 200 : OUT_OF_SCOPE;
+    who === "anon" || who === "kiosk" ? [302, 403] : !roles.includes(who) ? 403 : inScope(who, p.scope) ? p.ok ?? 200 : OUT_OF_SCOPE;
 const everyone = (status: number | ((p: Probe) => number | number[])): Rule => (_w, p) => (typeof status === "number" ? status : status(p));
 
 /**
@@ -131,7 +134,8 @@ interface Seen {
 }
 
 async function probe(c: Client, method: "GET" | "POST", url: string, body?: Record<string, string> | FormData): Promise<Seen> {
-  const res = method === "POST" ? await c.post(url, body ?? {}) : await c.get(url);
+  // GETs as a browser navigates (a link, the address bar).
+  const res = method === "POST" ? await c.post(url, body ?? {}) : await c.request(url, { headers: { Accept: "text/html,application/xhtml+xml,*/*;q=0.8" } });
   // Streams never end by themselves: read the first frame, then hang up.
   if ((res.headers.get("Content-Type") ?? "").startsWith("text/event-stream")) {
     const reader = res.body!.getReader();
@@ -141,7 +145,9 @@ async function probe(c: Client, method: "GET" | "POST", url: string, body?: Reco
   return { status: res.status, location: res.headers.get("Location") };
 }
 
-function check(who: Who, want: number | number[], seen: Seen, staffRoute: boolean): string | null {
+function check(who: Who, want: number | number[], seen: Seen, staffRoute: boolean, method: "GET" | "POST" = "GET"): string | null {
+  // A navigation without a staff session always lands on the login page.
+  if (staffRoute && method === "GET" && (who === "anon" || who === "kiosk")) want = 302;
   const ok = Array.isArray(want) ? want.includes(seen.status) : want === seen.status;
   if (!ok) return `${who}: got ${seen.status}, want ${Array.isArray(want) ? want.join("|") : want}`;
   if (seen.status >= 500) return `${who}: ${seen.status}`;
@@ -216,7 +222,7 @@ describe("POST every action as every caller", () => {
         const url = urlOf(r.pattern, p.params) + (r.id.endsWith("._index") ? "?index" : "");
         for (const who of EVERYONE) {
           if (POSTS[r.id]?.skip?.includes(who)) continue;
-          const bad = check(who, rule(who, p), await probe(clients.get(who)!, "POST", url, POSTS[r.id].body(world)), staffRoute);
+          const bad = check(who, rule(who, p), await probe(clients.get(who)!, "POST", url, POSTS[r.id].body(world)), staffRoute, "POST");
           if (bad) problems.push(`POST ${url} [${p.label}] ${bad}`);
         }
       }
@@ -238,7 +244,7 @@ describe("malformed request bodies never cause a 500", () => {
       const url = urlOf(r.pattern, p.params) + (r.id.endsWith("._index") ? "?index" : "");
       const rule = ruleFor(r, "POST");
       // The callers the route lets through to its action, and anon.
-      const callers = EVERYONE.filter((w) => w === "anon" || ![302, 401, 403].includes(rule(w, p) as number)).filter((w) => !POSTS[r.id]?.skip?.includes(w));
+      const callers = EVERYONE.filter((w) => w === "anon" || ![302, 401, 403].includes([rule(w, p)].flat()[0])).filter((w) => !POSTS[r.id]?.skip?.includes(w));
       const problems: string[] = [];
       for (const who of callers)
         for (const b of BODIES) {

@@ -13,6 +13,9 @@ export interface Probe {
   label: string;
 }
 
+/** Refused: 403 and 404 both say nothing about the resource. */
+export const OUT_OF_SCOPE = [403, 404];
+
 export function probesFor(r: RouteFile, w: World): Probe[] {
   const { tieli, jiayin } = w.exams;
   const sessions = (k: "sessionId" | "paperId" | "snapshotId") => [
@@ -57,14 +60,15 @@ export function probesFor(r: RouteFile, w: World): Probe[] {
     case "proctor.sessions.$id.stream":
     case "proctor.sessions.$id.act":
     case "proctor.sessions.$id.record":
-      return one("id", [...sessions("sessionId"), { v: "no-such-session", ...missing, ok: r.id === "proctor.sessions.$id.act" ? 403 : 404 }]);
+      // A proctor gets the same refusal for a missing session as for another county's.
+      return one("id", [...sessions("sessionId"), { v: "no-such-session", ...missing, ok: r.id.startsWith("proctor.") ? OUT_OF_SCOPE : 404 }]);
     case "examiner.sessions.$id.seb":
       // The demo sessions do not require SEB, but the file is still valid for them.
       return one("id", [...sessions("sessionId"), { v: "no-such-session", ...missing }]);
     case "provider.tickets.$sessionId":
       return one("sessionId", [...sessions("sessionId"), { v: "no-such-session", ...missing }]);
     case "proctor.snapshots.$id":
-      return one("id", [...sessions("snapshotId"), { v: "no-such-snapshot", ...missing, ok: [403, 404] }]);
+      return one("id", [...sessions("snapshotId"), { v: "no-such-snapshot", ...missing, ok: OUT_OF_SCOPE }]);
     case "verify.$number":
       return one("number", [{ v: w.certs.xingan.number, scope: null, label: "certificate" }, { v: "YCYJ-1999-99999", ...missing }]);
     case "kiosk.api.$op":
