@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 import { resolve } from "node:path";
 
 const shared = {
-  resolve: { alias: { "~": resolve(__dirname, "app") } },
+  resolve: { alias: { "~": resolve(import.meta.dirname, "app") } },
 };
 const env = {
   ARGON2_FAST: "1",
@@ -10,79 +10,36 @@ const env = {
   NODE_ENV: "test" as const,
 };
 
-// Four projects: fast pure tests, integration tests on a real database and HTTP server, the
-// security suite (same setup, hostile input), and end-to-end tests in real Chromium. `npm test` runs all four.
+// Five projects: fast pure tests; integration tests on a real database and HTTP server; the
+// security suite (same setup, hostile input); end-to-end tests in real Chromium; faults (kill -9,
+// busy database, dropped connections, network loss, clock skew) against real server processes.
+// `npm test` runs them all (scripts/test.ts).
+type ProjectOptions = { include: string; timeout?: number; serial?: boolean; database?: boolean };
+const project = (name: string, o: ProjectOptions) => ({
+  ...shared,
+  test: {
+    env,
+    name,
+    globals: true,
+    include: [o.include],
+    ...(o.database ? { globalSetup: ["tests/support/global-setup.ts"], pool: "forks" as const, hookTimeout: Math.max(120_000, o.timeout ?? 0) } : {}),
+    ...(o.timeout ? { testTimeout: o.timeout } : {}),
+    // Browser and fault tests run one file at a time, so they never share a CPU.
+    ...(o.serial ? { fileParallelism: false } : {}),
+  },
+});
+
 export default defineConfig({
   ...shared,
   test: {
     globals: true,
     env,
     projects: [
-      {
-        ...shared,
-        test: {
-          env,
-          name: "unit",
-          globals: true,
-          include: ["tests/unit/**/*.test.ts"],
-        },
-      },
-      {
-        ...shared,
-        test: {
-          env,
-          name: "integration",
-          globals: true,
-          include: ["tests/integration/**/*.test.ts"],
-          globalSetup: ["tests/support/global-setup.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          pool: "forks",
-        },
-      },
-      {
-        ...shared,
-        test: {
-          env,
-          name: "security",
-          globals: true,
-          include: ["tests/security/**/*.test.ts"],
-          globalSetup: ["tests/support/global-setup.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          pool: "forks",
-        },
-      },
-      {
-        ...shared,
-        test: {
-          env,
-          name: "e2e",
-          globals: true,
-          include: ["tests/e2e/**/*.test.ts"],
-          globalSetup: ["tests/support/global-setup.ts"],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-          pool: "forks",
-          fileParallelism: false,
-        },
-      },
-      {
-        ...shared,
-        test: {
-          env,
-          // Faults (kill -9, busy database, dropped connections, network loss, clock skew)
-          // against real server processes; one file at a time, so they never share a CPU.
-          name: "faults",
-          globals: true,
-          include: ["tests/faults/**/*.test.ts"],
-          globalSetup: ["tests/support/global-setup.ts"],
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
-          pool: "forks",
-          fileParallelism: false,
-        },
-      },
+      project("unit", { include: "tests/unit/**/*.test.ts" }),
+      project("integration", { include: "tests/integration/**/*.test.ts", database: true, timeout: 60_000 }),
+      project("security", { include: "tests/security/**/*.test.ts", database: true, timeout: 60_000 }),
+      project("e2e", { include: "tests/e2e/**/*.test.ts", database: true, timeout: 120_000, serial: true }),
+      project("faults", { include: "tests/faults/**/*.test.ts", database: true, timeout: 180_000, serial: true }),
     ],
   },
 });

@@ -123,6 +123,8 @@ const prisma = await db();
 if (KIND === "postgresql") txBaselines.push(await rawPg(url));
 console.log(`setup: ${rooms.length} sessions (rooms of ≤ ${MAX_ROOM}), ${N} registrations, papers drawn and sealed, in ${fmt((performance.now() - tSetup) / 1000)} s`);
 
+/** Requests in flight in the closed-loop runs (bare HTTP baseline and the save capacity probe). */
+const CLOSED_LOOP = Math.min(CONCURRENCY, 32);
 const rec = new Recorder();
 const gate = new Gate(CONCURRENCY);
 const g = <T>(name: string, f: () => Promise<T>, ok?: (r: T) => boolean | string) => gate.run(() => rec.time(name, f, ok));
@@ -162,8 +164,8 @@ const { Client } = await import("../tests/support/app.js");
   await paced({ clients: N, ticks: () => ticks, intervalMs: saveEveryMs, rng, act: (i, k) => g("baseline: bare HTTP, paced", post(clients[i], k + 1), okJson).then(() => {}) });
   const until = performance.now() + 5000;
   await Promise.all(
-    Array.from({ length: Math.min(CONCURRENCY, 64) }, async (_, w) => {
-      for (let k = 0; performance.now() < until; k++) await g("baseline: bare HTTP, closed loop", post(clients[(w + k * 64) % N], k + 1), okJson);
+    Array.from({ length: CLOSED_LOOP }, async (_, w) => {
+      for (let k = 0; performance.now() < until; k++) await g("baseline: bare HTTP, closed loop", post(clients[(w + k * CLOSED_LOOP) % N], k + 1), okJson);
     }),
   );
   await bare.stop();
@@ -197,6 +199,7 @@ function postgresPids(): number[] {
 }
 interface Mark {
   t: number;
+  requests: number;
   server: number;
   db: number;
   client: number;
@@ -204,6 +207,7 @@ interface Mark {
 }
 const mark = (): Mark => ({
   t: performance.now(),
+  requests: rec.total,
   server: apps.reduce((s, p) => s + cpuSeconds(p.pid), 0),
   db: postgresPids().reduce((s, p) => s + (cpuSeconds(p) || 0), 0),
   client: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
@@ -314,9 +318,9 @@ await phase(`answering (paced, ${fmt(offeredRate, 0)} saves/s offered)`, async (
 });
 
 if (CAPACITY_S > 0)
-  await phase(`save capacity probe (closed loop, ${Math.min(CONCURRENCY, 32)} in flight, ${CAPACITY_S} s)`, async () => {
+  await phase(`save capacity probe (closed loop, ${CLOSED_LOOP} in flight, ${CAPACITY_S} s)`, async () => {
     const until = performance.now() + CAPACITY_S * 1000;
-    const W = Math.min(CONCURRENCY, 32, ready.length);
+    const W = Math.min(CLOSED_LOOP, ready.length);
     await Promise.all(
       Array.from({ length: W }, async (_, w) => {
         for (let k = 0; performance.now() < until; k++) {
@@ -399,9 +403,11 @@ console.table(
       phase: name,
       "wall s": fmt(dt),
       [`app server${INSTANCES > 1 ? "s" : ""}`]: p(to.server - from.server),
-      ...(KIND === "postgresql" ? { postgres: p(to.db - from.db) } : {}),
+      ...(KIND === "postgresql" ? { "postgres (all its processes)": p(to.db - from.db) } : {}),
       "bench client": p(to.client - from.client),
-      "everything else": p(to.machine - from.machine - (to.server - from.server) - (to.db - from.db) - (to.client - from.client)),
+      "other processes": p(to.machine - from.machine - (to.server - from.server) - (to.db - from.db) - (to.client - from.client)),
+      requests: to.requests - from.requests,
+      "app CPU ms / request": fmt(((to.server - from.server) * 1000) / Math.max(1, to.requests - from.requests), 2),
     };
   }),
 );

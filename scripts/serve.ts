@@ -36,6 +36,12 @@ export async function startServer(port = Number(process.env.PORT ?? 3000), host 
     if (!isStateChanging(req.method) || sameOrigin((h) => req.get(h))) return next();
     res.status(403).type("text/plain; charset=utf-8").send("跨站请求被拒绝 Cross-site request refused");
   });
+  // A NUL character (%00) is in no URL of ours, and PostgreSQL cannot compare text holding one:
+  // refused here for every route, instead of a database error.
+  app.use((req, res, next) => {
+    if (!/%00/.test(req.originalUrl)) return next();
+    res.status(400).type("text/plain; charset=utf-8").send("请求地址含有空字符 Bad request: NUL in URL");
+  });
   app.all(
     "*",
     createRequestHandler({

@@ -20,6 +20,11 @@ step("type-check (tsc --noEmit)", "npx", ["tsc", "--noEmit"]);
 if (buildIsStale()) step("build (remix build)", "npx", ["remix", "build"]);
 step("unit + integration on SQLite", "npx", ["vitest", "run", "--project", "unit", "--project", "integration", ...extra], { TEST_DB: "sqlite" });
 
+// Faults (kill -9 and restart, busy database, network loss, clock skew) on SQLite; the
+// PostgreSQL connection-drop case in the same run when PG_URL is set (it makes its own database).
+step(`faults on SQLite${process.env.PG_URL ? " + PostgreSQL connection drop" : ""}`, "npx", ["vitest", "run", "--project", "faults", ...extra], { TEST_DB: "sqlite" });
+if (!process.env.PG_URL) skipped.push("faults: PostgreSQL connection drop (set PG_URL to run it)");
+
 step("security on SQLite", "npx", ["vitest", "run", "--project", "security", ...extra], { TEST_DB: "sqlite" });
 
 const pgUrl = process.env.PG_URL;

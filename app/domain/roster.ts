@@ -72,6 +72,10 @@ export function validateRoster(
     const get = (k: Key) => (r.cells[H[k]] ?? "").trim();
     if (Object.values(r.cells).every((v) => !v.trim())) continue; // blank line
     const before = problems.length;
+    // PostgreSQL cannot store a NUL character in text, and no roster cell needs one (the ID
+    // column's NUMERIC_CELL marker is readTable's own, explained below).
+    for (const [field, v] of Object.entries(r.cells))
+      if (v.includes("\0") && !(field === H.idNumber && v.startsWith(NUMERIC_CELL))) problems.push({ line: r.line, field, message: "含有空字符（NUL），请删除" });
     const name = get("name");
     if (!name) problems.push({ line: r.line, field: H.name, message: "不能为空" });
     else if (name.length > 30) problems.push({ line: r.line, field: H.name, message: `过长（${name.length} 字，上限 30）` });

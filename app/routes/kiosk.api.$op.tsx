@@ -26,7 +26,8 @@ async function read({ request, params, context }: LoaderFunctionArgs) {
 
 async function body(request: Request): Promise<Record<string, unknown>> {
   try {
-    const v = await request.json();
+    // A kiosk never sends NUL characters (PostgreSQL cannot store them): dropped from every string.
+    const v = JSON.parse(await request.text(), (_k, x: unknown) => (typeof x === "string" ? x.replace(/\0/g, "") : x));
     return v && typeof v === "object" ? (v as Record<string, unknown>) : {};
   } catch {
     return {};

@@ -5,7 +5,7 @@ import { Field, Outcome } from "~/components/FormBits";
 import { hours } from "~/domain/eligibility";
 import { CATEGORY_LABEL, INDUSTRY_LABEL, MODE_LABEL, TRAINING_MODES, type Category, type Industry } from "~/domain/vocabulary";
 import { classRoster, describeProblem, hoursSchema, importRoster, recordHours } from "~/services/training.server";
-import { done, invalid, parseForm } from "~/utils/form.server";
+import { assertNoNul, done, invalid, parseForm } from "~/utils/form.server";
 import { notFound, requireCap } from "~/utils/guard.server";
 import { L, useLang } from "~/utils/i18n";
 
@@ -34,11 +34,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** The page's multipart form, or null for anything else (another encoding, a file over the limit). */
 async function readForm(request: Request): Promise<FormData | null> {
+  let form: FormData;
   try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD }));
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD }));
   } catch {
     return null;
   }
+  assertNoNul(form);
+  return form;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -10,26 +10,34 @@ import { announce, recordEvent } from "~/utils/bus.server";
 
 export const SNAPSHOT_MAX_BYTES = 512 * 1024;
 
+/** An oversized body up to this size is read to its end and dropped, so the client gets a clean 413. */
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+
 /**
- * The request body, or null once it passes `max` bytes: a declared Content-Length over the limit
- * is refused unread, and a chunked body is never buffered beyond the limit.
+ * The request body, or null when it is larger than `max` bytes. Never keeps more than `max` in
+ * memory: the rest of an oversized body is read and dropped (up to 16 MB, so the sender gets its
+ * 413 instead of a broken connection); past that the connection is cut.
  */
 export async function readBodyUpTo(request: Request, max: number): Promise<Uint8Array | null> {
-  if (Number(request.headers.get("Content-Length") ?? 0) > max) return null;
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
+  if (Number(request.headers.get("Content-Length") ?? 0) > DRAIN_LIMIT) {
+    await reader.cancel().catch(() => {});
+    return null;
+  }
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.length;
-    if (size > max) {
+    if (size > DRAIN_LIMIT) {
       await reader.cancel().catch(() => {});
       return null;
     }
-    chunks.push(value);
+    if (size <= max) chunks.push(value);
   }
+  if (size > max) return null;
   const out = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) {

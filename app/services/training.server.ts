@@ -63,26 +63,35 @@ export async function importRoster(actor: Actor, classId: string, file: { bytes:
   const sizeError = classSizeError(cls.enrolments.length + rows.length, rule);
   if (sizeError) return { ok: false, problems: [{ line: 0, field: "班级人数", message: `${sizeError}：现有 ${cls.enrolments.length} 人，本次导入 ${rows.length} 人` }] };
 
+  // A trainee already known (by ID number) keeps their record: an import never rewrites a person
+  // another provider enrolled. A different name for the same ID number is refused, without
+  // revealing the stored one.
+  const known = new Map((await p.trainee.findMany({ where: { idHash: { in: hashes } }, select: { id: true, idHash: true, name: true } })).map((t) => [t.idHash, t]));
+  const mismatched = rows.filter((r, i) => known.has(hashes[i]) && known.get(hashes[i])!.name !== r.name);
+  if (mismatched.length)
+    return { ok: false, problems: mismatched.map((r) => ({ line: r.line, field: "姓名", message: "与该身份证号已登记的姓名不一致，请核对" })) };
   await p.$transaction(async (tx) => {
     for (const [i, r] of rows.entries()) {
-      const trainee = await tx.trainee.upsert({
-        where: { idHash: hashes[i] },
-        update: { name: r.name, enterpriseId: r.enterpriseId, ...(r.phone ? { phone: r.phone } : {}), ...(r.jobTitle ? { jobTitle: r.jobTitle } : {}) },
-        create: {
-          name: r.name,
-          idHash: hashes[i],
-          idCipher: encryptId(r.idNumber),
-          idMasked: maskIdNumber(r.idNumber),
-          gender: genderOf(r.idNumber),
-          birthDate: birthDateOf(r.idNumber),
-          phone: r.phone,
-          jobTitle: r.jobTitle,
-          enterpriseId: r.enterpriseId,
-        },
-      });
-      await tx.enrolment.create({ data: { classId, traineeId: trainee.id } });
+      const traineeId =
+        known.get(hashes[i])?.id ??
+        (
+          await tx.trainee.create({
+            data: {
+              name: r.name,
+              idHash: hashes[i],
+              idCipher: encryptId(r.idNumber),
+              idMasked: maskIdNumber(r.idNumber),
+              gender: genderOf(r.idNumber),
+              birthDate: birthDateOf(r.idNumber),
+              phone: r.phone,
+              jobTitle: r.jobTitle,
+              enterpriseId: r.enterpriseId,
+            },
+          })
+        ).id;
+      await tx.enrolment.create({ data: { classId, traineeId } });
     }
-    await audit(tx, { ...by(actor), action: "roster.import", entity: "TrainingClass", entityId: classId, data: { file: file.name, rows: rows.length } });
+    await audit(tx, { ...by(actor), action: "roster.import", entity: "TrainingClass", entityId: classId, data: { file: file.name, rows: rows.length, existing: rows.filter((_, i) => known.has(hashes[i])).length } });
   });
   return { ok: true, added: rows.length };
 }

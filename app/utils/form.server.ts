@@ -19,11 +19,20 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData): { ok:
  * Content-Type) is the client's mistake: a 400 with the shape every form reads, never a 500.
  */
 export async function readFormData(request: Request): Promise<FormData> {
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     throw invalid({ _: "请求内容无法解析：应为表单提交（application/x-www-form-urlencoded 或 multipart/form-data）" });
   }
+  assertNoNul(form);
+  return form;
+}
+
+/** No field of ours needs a NUL character, and PostgreSQL cannot store one in text: a 400 naming the field. */
+export function assertNoNul(form: FormData): void {
+  for (const [k, v] of form.entries())
+    if (typeof v === "string" && v.includes("\0")) throw invalid({ [k]: "含有空字符（NUL），请删除后重试", _: `字段 ${k.slice(0, 40)} 含有空字符（NUL）` });
 }
 
 /** 400 with errors, the shape every form in the app reads. */

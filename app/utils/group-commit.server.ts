@@ -53,6 +53,8 @@ async function flush() {
         for (const job of batch) job.fail(e);
       }
     }
+  } catch (e) {
+    for (const job of queue.splice(0)) job.fail(e); // no database client at all
   } finally {
     running = false;
   }

@@ -28,6 +28,8 @@ const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(so
 /** Latency samples per endpoint; throughput is counted over the endpoint's own active window. */
 export class Recorder {
   private series = new Map<string, Series>();
+  /** Requests recorded so far, all endpoints. */
+  total = 0;
   private get(name: string): Series {
     let s = this.series.get(name);
     if (!s) this.series.set(name, (s = { ms: [], errors: 0, first: Infinity, last: 0 }));
@@ -35,6 +37,7 @@ export class Recorder {
   }
   add(name: string, startedAt: number, endedAt: number, ok: boolean, error?: string) {
     const s = this.get(name);
+    this.total++;
     s.ms.push(endedAt - startedAt);
     if (!ok) {
       s.errors++;

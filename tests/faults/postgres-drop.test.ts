@@ -55,6 +55,8 @@ describe.runIf(!!PG_URL)("PostgreSQL connections dropped mid-exam (two app insta
     try {
       const r = await s0.kiosk.save(item.position, answerFor(item, 1), 2);
       expect(r).toEqual({ status: 503, data: { ok: false, error: "服务器繁忙，答案未保存，请稍后重试", retry: true } });
+      // Away for a few seconds: long enough for the instances' reconnect attempts to fail too.
+      await new Promise((r) => setTimeout(r, 4000));
     } finally {
       await allowConnections(true);
     }

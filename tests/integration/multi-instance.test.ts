@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
+import { dropExamDatabase } from "../../scripts/lib/exam-fixture";
 import { spawnApp, type AppProcess } from "../../scripts/lib/server-process";
 import { SseStream, type SseFrame } from "../../scripts/lib/sse-client";
 import { Client } from "../support/app";
@@ -63,6 +64,8 @@ suite(PG_URL ? "two app instances on one PostgreSQL database" : "two app instanc
     for (const s of streams) s.close();
     await Promise.all([A?.stop(), B?.stop()]);
     await fresh?.cleanup();
+    // tests/support/db.ts drops the database but not the shadow one the migration engine made.
+    if (fresh) await dropExamDatabase(`${fresh.url}_shadow`);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     if (prevTestDb === undefined) delete process.env.TEST_DB;
     else process.env.TEST_DB = prevTestDb;

@@ -129,3 +129,31 @@ function toForm(fields: Record<string, string | string[]>) {
   for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) f.append(k, x);
   return f;
 }
+
+describe("a person another provider enrolled", () => {
+  it("is never rewritten by this provider's import; a different name for the ID is refused", async () => {
+    const other = new Client(app.base);
+    await other.login("provider.linxing");
+    const created = await other.post("/provider?index", {
+      name: "2026年矿山专职安全管理人员林兴班", year: "2026", industry: "MINING", category: "SAFETY_MANAGER", startDate: "2026-05-01", endDate: "2026-05-05",
+    });
+    const otherClass = created.headers.get("Location")!.split("/").pop()!;
+    const before = await app.db.trainee.findFirstOrThrow({ where: { name: "学员1" } });
+    const upload2 = (csv: string) => {
+      const form = new FormData();
+      form.set("intent", "import");
+      form.set("roster", new Blob([csv]), "r.csv");
+      return other.post(`/provider/classes/${otherClass}`, form);
+    };
+    const wrongName = await upload2(`${HEAD}\n冒名,${id(0)},${enterprise},,13911112222,经理\n`);
+    expect(wrongName.status).toBe(400);
+    const text = await wrongName.text();
+    expect(text).toContain("第 2 行 姓名 与该身份证号已登记的姓名不一致");
+    expect(text).not.toContain("学员1");
+    const sameName = await upload2(`${HEAD}\n学员1,${id(0)},${enterprise},,13911112222,经理\n`);
+    expect(sameName.status).toBe(200);
+    const after = await app.db.trainee.findFirstOrThrow({ where: { id: before.id } });
+    expect(after).toEqual(before); // phone and job title untouched
+    expect(await app.db.enrolment.count({ where: { traineeId: before.id } })).toBe(2);
+  });
+});

@@ -4,7 +4,7 @@
 // holds and a backup whose chain is broken. On PostgreSQL the commands are printed instead.
 import Database from "better-sqlite3";
 import { execFile } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync as mkdtemp, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -13,6 +13,13 @@ import { Client, startApp, type TestApp } from "../support/app";
 import { testDbKind } from "../support/db";
 import { Kiosk, prepareSession, proctorAct } from "../support/exam-setup";
 
+const made: string[] = [];
+const mkdtempSync = (prefix: string) => {
+  const d = mkdtemp(prefix);
+  made.push(d);
+  return d;
+};
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "ankao-backup-data-"));
 const run = promisify(execFile);
 const script = (args: string[], env: Record<string, string> = {}) =>

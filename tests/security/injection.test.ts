@@ -3,7 +3,7 @@
 // metacharacters in every filter and search parameter are just text; path traversal in every
 // file route's $param and in static paths never returns a file.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeIdNumber } from "~/domain/id-number";
@@ -128,6 +128,7 @@ describe("stored XSS renders inert", () => {
       const file = join(mkdtempSync(join(tmpdir(), "ankao-record-")), "record.pdf");
       writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
       const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+      rmSync(join(file, ".."), { recursive: true, force: true });
       expect(text).toContain("alert(1)");
       expect(text).toContain("<script>");
     });
@@ -219,5 +220,49 @@ describe("path traversal never reaches a file", () => {
       expect(res.status, p).toBeLessThan(500);
       expect(LEAKS.test(body), p).toBe(false);
     }
+  });
+});
+
+describe("NUL characters (PostgreSQL cannot store them) are refused or dropped, never a 500", () => {
+  it("in URLs, form fields, kiosk JSON, roster cells and bank files", async () => {
+    const ses = await prepareSession(app, { className: "2025年矿山班组长工伤预防培训班", bank: false });
+    const before = { trainees: await app.db.trainee.count(), incidents: await app.db.incident.count(), versions: await app.db.questionVersion.count() };
+    // URLs: every id and query.
+    for (const url of ["/verify/abc%00", `/examiner/sessions/${ses.sessionId}%00`, "/examiner/bank?q=%00", "/examiner/ledger?trainee=a%00b"]) {
+      const res = await as.examiner.get(url);
+      expect(res.status, url).toBe(400);
+      await res.arrayBuffer();
+    }
+    // Form fields: the staff login and a proctor's note.
+    const login = await new Client(app.base).post("/login", { username: "adm\0in", password: "x" });
+    expect(login.status).toBe(400);
+    const note = await as.proctor.post(`/proctor/sessions/${ses.sessionId}/act`, { op: "incident", category: "OTHER", note: "备注\0x" });
+    expect(note.status).toBe(400);
+    expect(await note.text()).toContain("note");
+    // Kiosk JSON: dropped, the event is kept.
+    const k = new Kiosk(app.base);
+    expect((await k.signIn(ses.candidates[0])).status).toBe(302);
+    expect((await k.api("event", { kind: "BLUR", detail: "切\u0000屏" })).status).toBe(200);
+    expect((await app.db.integrityEvent.findFirstOrThrow({ orderBy: { createdAt: "desc" } })).detail).toBe("切屏");
+    // A roster cell: a problem on its line.
+    const enterprise = (await app.db.enterprise.findFirstOrThrow({ where: { industry: "MINING" } })).name;
+    const form = new FormData();
+    form.set("intent", "import");
+    form.set("roster", new Blob([`姓名,身份证号,企业名称,统一社会信用代码,手机号,岗位\n张\u0000三,${makeIdNumber("230781", "19850101", 777)},${enterprise},,,\n`]), "r.csv");
+    const classId = (await app.db.trainingClass.findFirstOrThrow({ where: { name: "2025年矿山班组长工伤预防培训班" } })).id;
+    const roster = await as.provider.post(`/provider/classes/${classId}?_data=${encodeURIComponent("routes/provider.classes.$id")}`, form);
+    expect(roster.status).toBe(400);
+    expect(JSON.stringify(await roster.json())).toContain("第 2 行 姓名 含有空字符");
+    // A bank file with "\0" escapes: a problem at preview, refused at confirm.
+    const yaml = `defaults:\n  topic: 安全生产法\n  type: judge\n  industry: [general]\n  audience: [SAFETY_LEADER]\n  difficulty: 2\nquestions:\n  - id: nul-j-001\n    stem: "生产经营单位\\0必须遵守安全生产法律法规（  ）。"\n    answer: true\n    explanation: 解析。\n    source: 《安全生产法》第四条\n`;
+    const upload = new FormData();
+    upload.set("intent", "preview");
+    upload.append("files", new Blob([yaml]), "nul.yaml");
+    const preview = await as.examiner.post("/examiner/bank/upload?_data=routes%2Fexaminer.bank.upload", upload);
+    expect(preview.status).toBe(400);
+    expect(JSON.stringify(await preview.json())).toContain("NUL");
+    const confirm = await as.examiner.post("/examiner/bank/upload?_data=routes%2Fexaminer.bank.upload", { intent: "confirm", payload: JSON.stringify([{ name: "nul.yaml", data: Buffer.from(yaml).toString("base64") }]) });
+    expect(confirm.status).toBe(400);
+    expect({ trainees: await app.db.trainee.count(), incidents: await app.db.incident.count(), versions: await app.db.questionVersion.count() }).toEqual(before);
   });
 });

@@ -38,6 +38,9 @@ export function checkQuestion(q: ParsedQuestion): Problem[] {
   if (!ID_PATTERN.test(q.id))
     report("id", `${JSON.stringify(q.id)} is not a valid id: use lowercase letters, digits and "-" (e.g. aqf-s-001)`);
   for (const f of ["stem", "explanation", "source"] as const) if (!q[f].trim()) report(f, "is empty");
+  // PostgreSQL cannot store a NUL character in text (and no question needs one).
+  for (const f of ["stem", "explanation", "source"] as const) if (q[f].includes("\0")) report(f, "contains a NUL character (\\0): remove it");
+  if (q.options.some((o) => o.includes("\0"))) report("options", "an option contains a NUL character (\\0): remove it");
   if (q.source.trim() && !CITATION_PATTERN.test(q.source))
     report("source", `${JSON.stringify(q.source)} does not cite a text: name the law or standard in 《》, e.g. 《安全生产法》第二十一条`);
   if (!isOneOf(TOPICS, q.topic)) report("topic", `unknown topic ${JSON.stringify(q.topic)} (allowed: ${TOPICS.join(", ")})`);
