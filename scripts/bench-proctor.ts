@@ -15,13 +15,14 @@
 //
 //   npm run bench:proctor -- [--kiosks 1000] [--per-room 80] [--seconds 60] [--integrity-every 60]
 //     [--save-every 10] [--heartbeat-every 15] [--arrival-seconds 60] [--no-kiosk-streams]
-//     [--only sqlite|postgresql]
-import { spawn } from "node:child_process";
+//     [--only sqlite|postgresql] [--kiosks-on-both (PostgreSQL: kiosks alternate A and B)]
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import seedrandom from "seedrandom";
+import { buildIsStale } from "./lib/build-state.js";
 import { DEFAULT_PG_URL, dropExamDatabase, pgReachable, type DbKind, type ExamFixture, type FixtureCandidate } from "./lib/exam-fixture.js";
 import { fmt, machineBusySeconds, Recorder, sleep, type Summary } from "./lib/load-stats.js";
 import { cpuSeconds, spawnApp, type AppProcess } from "./lib/server-process.js";
@@ -43,7 +44,11 @@ const SAVE_EVERY = arg("save-every", 10);
 const HEARTBEAT_EVERY = arg("heartbeat-every", 15);
 const ARRIVAL_SECONDS = arg("arrival-seconds", 60);
 const KIOSK_STREAMS = !process.argv.includes("--no-kiosk-streams");
+/** PostgreSQL: kiosks all on A (every event crosses instances), or alternating A/B as behind a load balancer. */
+const SPREAD = process.argv.includes("--kiosks-on-both");
 const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
+if (ONLY !== null && ONLY !== "sqlite" && ONLY !== "postgresql") throw new Error(`--only ${ONLY}: use sqlite or postgresql`);
+if (PER_ROOM > 80) throw new Error(`--per-room ${PER_ROOM}: a room holds at most 80 candidates (the 铁力市 venue's seats)`);
 const PG_URL = process.env.PG_URL ?? DEFAULT_PG_URL;
 const SECRET = "bench-proctor-secret-0123456789-abcdefghij";
 const TARGET_MS = 1000;
@@ -98,7 +103,7 @@ interface Outcome {
 }
 
 async function scenario(kind: DbKind): Promise<Outcome> {
-  const label = kind === "sqlite" ? "SQLite, 1 instance" : "PostgreSQL, 2 instances";
+  const label = kind === "sqlite" ? "SQLite, 1 instance" : `PostgreSQL, 2 instances${SPREAD ? " (kiosks on A and B)" : ""}`;
   const work = mkdtempSync(join(tmpdir(), "ankao-bench-proctor-"));
   const dataDir = join(work, "data");
   console.log(`\n── ${label}: ${KIOSKS} kiosks in ${rooms.length} rooms ──`);
@@ -113,7 +118,7 @@ async function scenario(kind: DbKind): Promise<Outcome> {
     servers.push(A);
     const B = kind === "postgresql" ? await spawnApp(env) : A;
     if (B !== A) servers.push(B);
-    console.log(`  servers: ${servers.map((s, i) => `${"AB"[i]} pid ${s.pid} on ${s.base}`).join(", ")}${B === A ? " (kiosks and proctors)" : " (kiosks on A, proctors on B)"}`);
+    console.log(`  servers: ${servers.map((s, i) => `${"AB"[i]} pid ${s.pid} on ${s.base}`).join(", ")}${B === A ? " (kiosks and proctors)" : SPREAD ? " (kiosks alternate A and B, proctors on B)" : " (kiosks on A, proctors on B)"}`);
 
     const rec = new Recorder();
     /** rec.time, with the cause of a network failure ("fetch failed": which one) in the error. */
@@ -172,7 +177,7 @@ async function scenario(kind: DbKind): Promise<Outcome> {
 
     // Arrival: every kiosk signs in, spread over ARRIVAL_SECONDS, then opens its own stream.
     const kiosks: Array<{ k: Kiosk; c: FixtureCandidate; sessionId: string; items: PaperItem[]; seq: number; n: number }> = [];
-    for (const room of fx.rooms) for (const c of room.candidates) kiosks.push({ k: new Kiosk(A.base), c, sessionId: room.sessionId, items: [], seq: 0, n: 0 });
+    for (const room of fx.rooms) for (const c of room.candidates) kiosks.push({ k: new Kiosk((SPREAD && kiosks.length % 2 ? B : A).base), c, sessionId: room.sessionId, items: [], seq: 0, n: 0 });
     await Promise.all(
       kiosks.map(async (x, i) => {
         await sleep((i / kiosks.length) * ARRIVAL_SECONDS * 1000);
@@ -182,7 +187,7 @@ async function scenario(kind: DbKind): Promise<Outcome> {
         const r = await time("sign-in", () => x.k.signIn(x.c), (r) => r.status === 302 || `${r.status}`);
         if (r?.status !== 302) pending.delete(key);
         else if (KIOSK_STREAMS) {
-          const k = await time("open /kiosk/events", () => SseStream.open(`${A.base}/kiosk/events`, { headers: { Cookie: x.k.cookieHeader() }, keep: false }));
+          const k = await time("open /kiosk/events", () => SseStream.open(`${x.k.base}/kiosk/events`, { headers: { Cookie: x.k.cookieHeader() }, keep: false }));
           if (k) streams.push(k);
         }
       }),
@@ -308,13 +313,17 @@ function report(o: Outcome) {
   if (o.serverErrors.length) console.log(`  server errors:\n    ${o.serverErrors.join("\n    ")}`);
 }
 
+if (buildIsStale()) {
+  console.log("building the app (build/ is older than app/)…");
+  execFileSync("npx", ["remix", "build"], { stdio: "inherit" });
+}
 const kinds: DbKind[] = [];
 if (ONLY !== "postgresql") kinds.push("sqlite");
 if (ONLY !== "sqlite") {
   if (await pgReachable(PG_URL)) kinds.push("postgresql");
   else console.log(`PostgreSQL at ${new URL(PG_URL).host} is not reachable: the two-instance scenario is skipped (set PG_URL)`);
 }
-console.log(`bench:proctor — ${KIOSKS} kiosks, ${PER_ROOM} per room (${rooms.length} rooms), ${SECONDS} s; Node ${process.version}`);
+console.log(`bench:proctor — ${KIOSKS} kiosks, ${PER_ROOM} per room (${rooms.length} rooms), ${SECONDS} s; Node ${process.version}; load average ${loadavg()[0].toFixed(2)} at the start`);
 const outcomes: Outcome[] = [];
 for (const k of kinds) {
   const o = await scenario(k);
@@ -334,6 +343,9 @@ console.table(
     "bus alone p99 ms": fmt(o.committed?.p99 ?? NaN, 0),
     "sign-in p99 ms": fmt(o.signIn?.p99 ?? NaN, 0),
     lost: o.lostSignIn + o.lostIntegrity + o.lostTile,
+    "other processes' CPU": `${fmt(Math.max(0, o.machineCores - o.clientCores - o.serverCpu.reduce((n, c) => n + c.cores, 0)), 2)} cores`,
     target: [o.integrity, o.tile, o.signIn].every((s) => (s?.p99 ?? Infinity) < TARGET_MS) && o.lostIntegrity + o.lostSignIn + o.lostTile === 0 ? "met" : "MISSED",
   })),
 );
+if (outcomes.some((o) => o.machineCores - o.clientCores - o.serverCpu.reduce((n, c) => n + c.cores, 0) > 0.5))
+  console.log("Note: other processes used more than half a core during a run (on PostgreSQL that includes the database server itself); on SQLite that means the machine was shared and the figures are not the app's alone.");
