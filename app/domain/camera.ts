@@ -1,6 +1,6 @@
 // When a camera is required, the kiosk takes a snapshot at sign-in and at a few random moments
 // during the attempt. The moments come from the attempt's stored seed: auditable, not guessable
-// by the candidate in advance (the seed never leaves the server), and never Math.random.
+// by the candidate in advance (the seed never leaves the server), never an unseeded random.
 import seedrandom from "seedrandom";
 
 /** `count` distinct moments (seconds after the start), spread over the middle of the exam. */
