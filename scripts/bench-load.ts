@@ -201,7 +201,8 @@ interface Mark {
   t: number;
   requests: number;
   server: number;
-  db: number;
+  /** CPU seconds per postgres process (they come and go: each phase counts the ones alive at its end). */
+  db: Map<number, number>;
   client: number;
   machine: number;
 }
@@ -209,7 +210,7 @@ const mark = (): Mark => ({
   t: performance.now(),
   requests: rec.total,
   server: apps.reduce((s, p) => s + cpuSeconds(p.pid), 0),
-  db: postgresPids().reduce((s, p) => s + (cpuSeconds(p) || 0), 0),
+  db: new Map(postgresPids().map((p) => [p, cpuSeconds(p) || 0])),
   client: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
   machine: machineBusySeconds(),
 });
@@ -392,20 +393,26 @@ console.table(rows);
 
 const lagSorted = [...lags].sort((x, y) => x - y);
 const lagP99 = lagSorted[Math.ceil(0.99 * lagSorted.length) - 1] ?? 0;
-console.log(`save schedule lag (how late saves left the client against their plan): p99 ${fmt(lagP99)} ms, max ${fmt(lagSorted[lagSorted.length - 1] ?? 0)} ms`);
+console.log(
+  `save schedule lag (how late saves left the client against their plan, incl. waiting for the kiosk's previous save and for a free slot among ${CONCURRENCY} in flight): ` +
+    `p50 ${fmt(lagSorted[Math.floor(lagSorted.length / 2)] ?? 0)} ms, p99 ${fmt(lagP99)} ms, max ${fmt(lagSorted[lagSorted.length - 1] ?? 0)} ms` +
+    (lagP99 > 1000 ? " — the server fell behind the offered load for a while; latencies above do not include this wait" : ""),
+);
 
 console.log(`\nCPU by phase (% of one core; the machine has ${readFileSync("/proc/cpuinfo", "utf8").match(/^processor/gm)?.length ?? "?"} cores, CLK_TCK ${ticksPerSecond()}):`);
 console.table(
   phases.map(({ name, from, to }) => {
     const dt = (to.t - from.t) / 1000;
     const p = (x: number) => `${fmt((x / dt) * 100, 0)} %`;
+    let dbCpu = 0;
+    for (const [pid, cpu] of to.db) dbCpu += cpu - (from.db.get(pid) ?? 0);
     return {
       phase: name,
       "wall s": fmt(dt),
       [`app server${INSTANCES > 1 ? "s" : ""}`]: p(to.server - from.server),
-      ...(KIND === "postgresql" ? { "postgres (all its processes)": p(to.db - from.db) } : {}),
+      ...(KIND === "postgresql" ? { "postgres (all its processes)": p(dbCpu) } : {}),
       "bench client": p(to.client - from.client),
-      "other processes": p(to.machine - from.machine - (to.server - from.server) - (to.db - from.db) - (to.client - from.client)),
+      "other processes": p(to.machine - from.machine - (to.server - from.server) - dbCpu - (to.client - from.client)),
       requests: to.requests - from.requests,
       "app CPU ms / request": fmt(((to.server - from.server) * 1000) / Math.max(1, to.requests - from.requests), 2),
     };

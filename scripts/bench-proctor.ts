@@ -4,8 +4,10 @@
 // holding its own /kiosk/events stream like the real kiosk page. One proctor console stream per
 // room. Measured: from the moment a kiosk sends its request (sign-in, integrity event) to the
 // moment the matching frame arrives on the proctor's stream (matched by seat, or by a unique detail
-// string in the integrity event), and to the first room frame whose tile shows it (the console's
-// tiles are drawn from those frames): p50, p99, max, and any event that never arrived.
+// string in the integrity event): p50, p99, max, and any event that never arrived. The console
+// applies that event to its tile at once (app/components/proctor/live-tiles.ts), so this is when
+// the proctor sees it. Also shown, not part of the target: the first room frame (answered counts,
+// time left, online; at most one a second) whose tile has caught up.
 // Scenarios: SQLite, one instance; PostgreSQL, two instances (kiosks on A, proctors on B) when
 // PG_URL (default postgresql://postgres@127.0.0.1:5432/test) is reachable.
 //
@@ -16,6 +18,7 @@
 //   npm run bench:proctor -- [--kiosks 1000] [--per-room 80] [--seconds 60] [--integrity-every 60]
 //     [--save-every 10] [--heartbeat-every 15] [--arrival-seconds 60] [--no-kiosk-streams]
 //     [--only sqlite|postgresql] [--kiosks-on-both (PostgreSQL: kiosks alternate A and B)]
+//     [--profile DIR (a V8 CPU profile of each app server)]
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -47,6 +50,8 @@ const KIOSK_STREAMS = !process.argv.includes("--no-kiosk-streams");
 /** PostgreSQL: kiosks all on A (every event crosses instances), or alternating A/B as behind a load balancer. */
 const SPREAD = process.argv.includes("--kiosks-on-both");
 const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
+/** Write a V8 CPU profile of each app server into this folder (open it in Chrome DevTools). */
+const PROFILE = process.argv.includes("--profile") ? process.argv[process.argv.indexOf("--profile") + 1] : undefined;
 if (ONLY !== null && ONLY !== "sqlite" && ONLY !== "postgresql") throw new Error(`--only ${ONLY}: use sqlite or postgresql`);
 if (PER_ROOM > 80) throw new Error(`--per-room ${PER_ROOM}: a room holds at most 80 candidates (the 铁力市 venue's seats)`);
 const PG_URL = process.env.PG_URL ?? DEFAULT_PG_URL;
@@ -114,9 +119,9 @@ async function scenario(kind: DbKind): Promise<Outcome> {
   const streams: SseStream[] = [];
   try {
     const env = { DATABASE_URL: fx.url, DATA_DIR: dataDir, ANKAO_SECRET: SECRET, NODE_ENV: "production", ARGON2_FAST: "0" };
-    const A = await spawnApp(env);
+    const A = await spawnApp(env, { cpuProfileDir: PROFILE });
     servers.push(A);
-    const B = kind === "postgresql" ? await spawnApp(env) : A;
+    const B = kind === "postgresql" ? await spawnApp(env, { cpuProfileDir: PROFILE }) : A;
     if (B !== A) servers.push(B);
     console.log(`  servers: ${servers.map((s, i) => `${"AB"[i]} pid ${s.pid} on ${s.base}`).join(", ")}${B === A ? " (kiosks and proctors)" : SPREAD ? " (kiosks alternate A and B, proctors on B)" : " (kiosks on A, proctors on B)"}`);
 
@@ -302,7 +307,7 @@ function report(o: Outcome) {
   console.table([
     row("sign-in → attempt.arrive frame", o.signIn, o.lostSignIn),
     row("integrity event → integrity frame", o.integrity, o.lostIntegrity),
-    row("integrity event → tile shows it", o.tile, o.lostTile),
+    row("integrity event → next room frame with it", o.tile, o.lostTile),
     row("event row written → frame (the bus alone)", o.committed, o.lostIntegrity),
   ]);
   console.log("  kiosk and proctor requests (latency of the HTTP answer)");
@@ -339,12 +344,12 @@ console.table(
     "integrity p50 ms": fmt(o.integrity?.p50 ?? NaN, 0),
     "integrity p99 ms": fmt(o.integrity?.p99 ?? NaN, 0),
     "integrity max ms": fmt(o.integrity?.max ?? NaN, 0),
-    "tile p99 ms": fmt(o.tile?.p99 ?? NaN, 0),
+    "room frame p99 ms": fmt(o.tile?.p99 ?? NaN, 0),
     "bus alone p99 ms": fmt(o.committed?.p99 ?? NaN, 0),
     "sign-in p99 ms": fmt(o.signIn?.p99 ?? NaN, 0),
     lost: o.lostSignIn + o.lostIntegrity + o.lostTile,
     "other processes' CPU": `${fmt(Math.max(0, o.machineCores - o.clientCores - o.serverCpu.reduce((n, c) => n + c.cores, 0)), 2)} cores`,
-    target: [o.integrity, o.tile, o.signIn].every((s) => (s?.p99 ?? Infinity) < TARGET_MS) && o.lostIntegrity + o.lostSignIn + o.lostTile === 0 ? "met" : "MISSED",
+    target: [o.integrity, o.signIn].every((s) => (s?.p99 ?? Infinity) < TARGET_MS) && o.lostIntegrity + o.lostSignIn + o.lostTile === 0 ? "met" : "MISSED",
   })),
 );
 if (outcomes.some((o) => o.machineCores - o.clientCores - o.serverCpu.reduce((n, c) => n + c.cores, 0) > 0.5))

@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { isStateChanging, sameOrigin } from "../app/utils/origin.js";
+import { directRoute } from "./lib/direct-routes.js";
 
 export interface RunningServer {
   port: number;
@@ -42,15 +43,12 @@ export async function startServer(port = Number(process.env.PORT ?? 3000), host 
     if (!/%00/.test(req.originalUrl)) return next();
     res.status(400).type("text/plain; charset=utf-8").send("请求地址含有空字符 Bad request: NUL in URL");
   });
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: process.env.NODE_ENV ?? "production",
-      // originalUrl: the URL exactly as the client asked for it (SEB hashes that one).
-      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", originalUrl: req.originalUrl }),
-    }),
-  );
+  // originalUrl: the URL exactly as the client asked for it (SEB hashes that one).
+  const getLoadContext = (req: express.Request) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", originalUrl: req.originalUrl });
+  // The kiosk's hot endpoints skip Remix's route matching (scripts/lib/direct-routes.ts).
+  app.all("/kiosk/api/:op", directRoute(build, "routes/kiosk.api.$op", getLoadContext));
+  app.get("/kiosk/events", directRoute(build, "routes/kiosk.events", getLoadContext));
+  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production", getLoadContext }));
   return new Promise((ok, fail) => {
     const server = app.listen(port, host, () => {
       const addr = server.address();

@@ -197,7 +197,7 @@ function submit(a: AttemptSnapshot, by: "CANDIDATE" | "DEADLINE" | "PROCTOR", no
 }
 
 /** Running (IN_PROGRESS or LOCKED) and the deadline has come. */
-export function isOverdue(a: AttemptSnapshot, now: Date): boolean {
+export function isOverdue(a: AttemptClock & { state: AttemptState }, now: Date): boolean {
   if (!RUNNING_STATES.includes(a.state)) return false;
   const deadline = deadlineOf(a);
   return deadline !== null && now.getTime() >= deadline.getTime();

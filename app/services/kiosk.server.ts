@@ -2,6 +2,7 @@
 // proctor, receive the paper (never its answers), save every answer, report integrity events,
 // submit. The server owns the clock; the kiosk only displays it.
 import { randomBytes } from "node:crypto";
+import { seatContext, sessionRow } from "~/data/kiosk-context.server";
 import { hit, type Limit } from "~/data/rate-limit.server";
 import { contentOfRow } from "~/data/questions.server";
 import { isOverdue, type AttemptState } from "~/domain/attempt";
@@ -14,7 +15,7 @@ import { announce, recordEvent } from "~/utils/bus.server";
 import { db } from "~/utils/db.server";
 import { inGroupCommit } from "~/utils/group-commit.server";
 import { idLookupHash } from "~/utils/secrets.server";
-import { applyAction, loadAttempt, publicState, snapshotOf, submitOverdue } from "./attempts.server";
+import { applyAction, publicState, submitOverdue } from "./attempts.server";
 
 const SIGN_IN_LIMITS = {
   perId: { max: 5, windowSec: 15 * 60 },
@@ -55,7 +56,7 @@ export async function signIn(kioskId: string, ip: string, rawId: string, rawTick
       : await tx.attempt.create({
           data: { registrationId: reg.id, paperId, state: "AWAITING", shuffleSeed: randomBytes(12).toString("hex"), kioskId, durationSec: reg.session.durationMin * 60, lastSeenAt: now },
         });
-    await recordEvent(tx, reg.sessionId, existing ? "attempt.rejoin" : "attempt.arrive", { seat: reg.seat }, attempt.id);
+    await recordEvent(tx, reg.sessionId, existing ? "attempt.rejoin" : "attempt.arrive", { seat: reg.seat, registrationId: reg.id }, attempt.id);
     return { ok: true as const, attemptId: attempt.id };
   }).then((r) => {
     if (r.ok) announce(reg.sessionId);
@@ -67,15 +68,17 @@ export async function signIn(kioskId: string, ip: string, rawId: string, rawTick
 export async function candidateAttempt(attemptId: string, kioskId: string) {
   const prisma = await db();
   // A plain read, not a transaction: on SQLite a transaction would queue behind every write.
-  const a = await loadAttempt(prisma, attemptId);
+  // One query per request; the seat and the session come from kiosk-context's cache.
+  const a = await prisma.attempt.findUnique({ where: { id: attemptId } });
   if (!a || a.kioskId !== kioskId) return null;
-  return a;
+  const seat = await seatContext(prisma, a.registrationId);
+  return { ...a, registration: { ...seat, session: await sessionRow(prisma, seat.sessionId) } };
 }
 export type CandidateAttempt = NonNullable<Awaited<ReturnType<typeof candidateAttempt>>>;
 
 /** Deadline first: an overdue attempt is submitted before anything else is answered. */
 async function settleDeadline(a: CandidateAttempt): Promise<CandidateAttempt> {
-  if (!isOverdue(snapshotOf(a), new Date())) return a;
+  if (!isOverdue({ ...a, state: a.state as AttemptState }, new Date())) return a;
   await submitOverdue();
   return (await candidateAttempt(a.id, a.kioskId!))!;
 }
@@ -149,17 +152,24 @@ export async function saveAnswer(a0: CandidateAttempt, input: { position: number
   const answer = normaliseAnswer(item.section, input.answer, item.options.length);
   if (answer && typeof answer === "object" && "error" in answer) return { ok: false, error: answer.error, ...state() };
   // Group commit: concurrent saves share one transaction and one fsync (app/utils/group-commit.server.ts).
-  const saved = await inGroupCommit(async (tx) => {
-    const cur = await tx.response.findUnique({ where: { attemptId_position: { attemptId: a.id, position: input.position } }, select: { seq: true } });
-    if (cur && cur.seq >= input.seq) return false;
+  const saved = await inGroupCommit(async (tx): Promise<"saved" | "stale" | "closed"> => {
     const now = new Date();
+    // Read before writing: on SQLite a transaction whose first statement writes waits out the busy
+    // timeout on the main thread when another connection holds the lock; a reader is told at once.
+    const cur = await tx.response.findUnique({ where: { attemptId_position: { attemptId: a.id, position: input.position } }, select: { seq: true } });
+    if (cur && cur.seq >= input.seq) return "stale";
+    // The state is checked again inside the write (on PostgreSQL this takes the attempt's row lock,
+    // as a submit does): a submit, pause or lock that committed since the read above wins, and the
+    // answer is refused rather than stored after the attempt was graded.
+    const running = await tx.attempt.updateMany({ where: { id: a.id, state: "IN_PROGRESS" }, data: { lastSeenAt: now } });
+    if (running.count === 0) return "closed";
     const data = { answer: JSON.stringify(answer ?? null), flagged: !!input.flagged, seq: input.seq, savedAt: now };
     await tx.response.upsert({ where: { attemptId_position: { attemptId: a.id, position: input.position } }, create: { attemptId: a.id, position: input.position, ...data }, update: data });
-    const bumped = await tx.attempt.updateMany({ where: { id: a.id, lastSeq: { lt: input.seq } }, data: { lastSeq: input.seq, lastSeenAt: now } });
-    if (bumped.count === 0) await tx.attempt.updateMany({ where: { id: a.id }, data: { lastSeenAt: now } });
-    return true;
+    await tx.attempt.updateMany({ where: { id: a.id, lastSeq: { lt: input.seq } }, data: { lastSeq: input.seq } });
+    return "saved";
   });
-  return { ok: true, ack: input.seq, ...(saved ? {} : { stale: true }), ...state() };
+  if (saved === "closed") return { ok: false, error: "考试状态已变化，答案未保存", ...state() };
+  return { ok: true, ack: input.seq, ...(saved === "stale" ? { stale: true } : {}), ...state() };
 }
 
 export const INTEGRITY_KINDS = ["BLUR", "HIDDEN", "FULLSCREEN_EXIT", "COPY", "CUT", "PASTE", "CONTEXT_MENU", "PRINT", "DRAG", "SELECT", "CAMERA_MISSING", "SEB_MISMATCH", "DEVTOOLS"] as const;

@@ -6,7 +6,8 @@ import { inScope, type Actor } from "~/domain/access";
 import type { AttemptAction } from "~/domain/attempt";
 import { announce, recordEvent } from "~/utils/bus.server";
 import { db } from "~/utils/db.server";
-import { applyAction, type ActionResult } from "./attempts.server";
+import { applyAction, applyActions, type ActionResult } from "./attempts.server";
+import { forgetSession } from "~/data/kiosk-context.server";
 
 /** The session if this proctor is assigned to it and it is in their county; else null. */
 export async function proctoredSession(actor: Actor, sessionId: string) {
@@ -52,16 +53,15 @@ export async function actOnCandidate(actor: Actor, sessionId: string, registrati
     return { ok: true, state: a.state as never };
   }
   const minutes = Math.round(Number(input.minutes ?? 0));
-  const domainAction: AttemptAction =
-    action === "extend"
-      ? { type: "extend", seconds: minutes * 60, reason }
-      : action === "pause" || action === "lock" || action === "terminate"
-        ? { type: action, reason }
-        : action === "submit"
-          ? { type: "submit", by: "PROCTOR" }
-          : { type: action };
   if (action === "extend" && !(minutes >= 1 && minutes <= 120)) return { ok: false, error: "延长时间应为 1–120 分钟", status: 400 };
-  return applyAction(a.id, domainAction, actor, { reason: reason || undefined });
+  return applyAction(a.id, domainAction(action, reason, minutes), actor, { reason: reason || undefined });
+}
+
+function domainAction(action: Exclude<ProctorAction, "absent" | "transfer" | "cameraOverride">, reason: string, minutes = 0): AttemptAction {
+  if (action === "extend") return { type: "extend", seconds: minutes * 60, reason };
+  if (action === "pause" || action === "lock" || action === "terminate") return { type: action, reason };
+  if (action === "submit") return { type: "submit", by: "PROCTOR" };
+  return { type: action };
 }
 
 /** Pause or resume the whole room: every candidate the action applies to. */
@@ -71,10 +71,10 @@ export async function actOnRoom(actor: Actor, sessionId: string, action: "pause"
   if (action === "pause" && !reason.trim()) return { ok: false as const, error: "请填写原因" };
   const prisma = await db();
   const want = action === "pause" ? "IN_PROGRESS" : action === "resume" ? "PAUSED" : "AWAITING";
-  const regs = await prisma.registration.findMany({ where: { sessionId, absent: false, attempt: { state: want } }, select: { id: true } });
-  let done = 0;
-  for (const r of regs) if ((await actOnCandidate(actor, sessionId, r.id, action, { reason })).ok) done++;
-  return { ok: true as const, done };
+  const attempts = await prisma.attempt.findMany({ where: { state: want, registration: { sessionId, absent: false } }, select: { id: true } });
+  const text = reason.trim().slice(0, 500);
+  const results = await applyActions(attempts.map((a) => a.id), domainAction(action, text), actor, { reason: text || undefined });
+  return { ok: true as const, done: results.filter((r) => r.ok).length };
 }
 
 export async function setSessionStatus(actor: Actor, sessionId: string, status: "OPEN" | "CLOSED") {
@@ -93,6 +93,7 @@ export async function setSessionStatus(actor: Actor, sessionId: string, status: 
     await recordEvent(tx, sessionId, `session.${status === "OPEN" ? "open" : "close"}`, {});
     await audit(tx, { actorId: actor.id, actorRole: actor.role, action: `session.${status.toLowerCase()}`, entity: "ExamSession", entityId: sessionId });
   });
+  forgetSession(sessionId);
   announce(sessionId);
   return { ok: true as const };
 }

@@ -1,6 +1,7 @@
 // EXAMINER: release a session's results, and void a defective item of a sealed paper — credit
 // everyone or drop and rescale — regrading every affected attempt in one transaction.
 import { audit } from "~/data/audit.server";
+import { forgetSession } from "~/data/kiosk-context.server";
 import type { Actor } from "~/domain/access";
 import { announce, recordEvent } from "~/utils/bus.server";
 import { db } from "~/utils/db.server";
@@ -16,6 +17,7 @@ export async function releaseResults(actor: Actor, sessionId: string) {
     await recordEvent(tx, sessionId, "session.release", {});
     await audit(tx, { actorId: actor.id, actorRole: actor.role, action: "session.release", entity: "ExamSession", entityId: sessionId });
   });
+  forgetSession(sessionId);
   announce(sessionId);
   return { ok: true as const };
 }

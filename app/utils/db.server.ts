@@ -2,10 +2,10 @@
 // both generated clients come from the same models, so they share one type.
 import { PrismaClient as SqliteClient } from "~/generated/sqlite/client";
 import { PrismaClient as PgClient } from "~/generated/pg/client";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "./env.server";
 import { sqlitePath } from "./db-url";
+import { SqliteAdapter } from "./sqlite-statements.server";
 
 export type Db = SqliteClient;
 /** The client inside an interactive transaction. */
@@ -23,7 +23,7 @@ async function connect(): Promise<Db> {
     return client as unknown as Db;
   }
   const client = new SqliteClient({
-    adapter: new PrismaBetterSqlite3({ url: sqlitePath(DATABASE_URL), timeout: 5000 }),
+    adapter: new SqliteAdapter({ url: sqlitePath(DATABASE_URL), timeout: 5000 }),
   });
   // WAL lets readers proceed during writes. synchronous=FULL: a save the server acknowledged
   // survives power loss, not just a process crash (the kiosk promise, DESIGN.md §7).

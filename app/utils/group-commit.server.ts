@@ -3,9 +3,13 @@
 // made the fsync, not the work, the limit (bench:load measured ~12 ms of COMMIT per save on this
 // machine). Writes that arrive within a short window, or while a commit runs, share the next
 // transaction: one fsync for the whole batch, each caller answered only after it is durable.
-// A failing batch rejects every caller in it (none is acknowledged; kiosks retry).
+// When a batch fails, nothing in it was stored (one transaction); unless the database itself is
+// unavailable, each of its writes is then tried again in a transaction of its own, so one bad
+// write cannot fail the others. A write that fails
+// alone rejects its caller only (never acknowledged; the kiosk keeps it and retries).
 // PostgreSQL commits in parallel on its pool and groups WAL flushes itself: plain transactions.
 import { db, type Tx } from "./db.server";
+import { isTransientDbError } from "./db-errors.server";
 import { env } from "./env.server";
 
 interface Job {
@@ -50,7 +54,9 @@ async function flush() {
         );
         batch.forEach((job, i) => job.ok(results[i]));
       } catch (e) {
-        for (const job of batch) job.fail(e);
+        // The database itself is unavailable (busy, full, gone): every write would fail again.
+        if (batch.length === 1 || isTransientDbError(e)) for (const job of batch) job.fail(e);
+        else for (const job of batch) await prisma.$transaction(job.work).then(job.ok, job.fail);
       }
     }
   } catch (e) {

@@ -18,6 +18,7 @@ import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { migratedUrl } from "../../tests/support/db.js";
+import { dropPgDatabase } from "./pg-admin.js";
 
 export type DbKind = "sqlite" | "postgresql";
 export const DEFAULT_PG_URL = "postgresql://postgres@127.0.0.1:5432/test";
@@ -73,16 +74,7 @@ export async function dropExamDatabase(url: string): Promise<void> {
     if (/ankao-test-/.test(dir)) rmSync(dir, { recursive: true, force: true });
     return;
   }
-  const u = new URL(url);
-  const name = decodeURIComponent(u.pathname.slice(1));
-  u.pathname = "/postgres";
-  const c = new pg.Client({ connectionString: u.toString() });
-  await c.connect();
-  try {
-    await c.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
-  } finally {
-    await c.end();
-  }
+  await dropPgDatabase(url);
 }
 
 /** A valid ID number for synthetic candidate `i`: born 1950–1957, never one of the demo data's (1968–1995). */

@@ -78,3 +78,17 @@ export async function ensurePgDatabase(url: string): Promise<void> {
     await client.end();
   }
 }
+
+/** Drop the database `url` names, and the migration engine's shadow database made for it (shadowUrlFor). */
+export async function dropPgDatabase(url: string): Promise<void> {
+  const u = new URL(url);
+  const name = decodeURIComponent(u.pathname.slice(1));
+  u.pathname = "/postgres";
+  const c = new pg.Client({ connectionString: u.toString() });
+  await c.connect();
+  try {
+    for (const db of [name, `${name}_shadow`]) await c.query(`DROP DATABASE IF EXISTS "${db.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await c.end();
+  }
+}

@@ -100,6 +100,23 @@ describe("autosave", () => {
     expect(a.lastSeq).toBe(last + 4);
   });
 
+  it("refuses a save that read the attempt before a submit committed, instead of storing it after grading", async () => {
+    const { candidateAttempt, saveAnswer } = await import("~/services/kiosk.server");
+    const c = ses.candidates[6];
+    const k = new Kiosk(app.base);
+    await k.signIn(c);
+    await proctorAct(proctor, ses.sessionId, { op: "candidate", registrationId: c.registrationId, action: "admit" });
+    const item = ((await k.api("paper")).data.items as Array<{ position: number; section: string }>).find((i) => i.section === "judge")!;
+    const row = await attemptOf(c);
+    // The save has read the attempt (IN_PROGRESS) when the submit commits.
+    const read = (await candidateAttempt(row.id, row.kioskId!))!;
+    expect(read.state).toBe("IN_PROGRESS");
+    expect((await k.api("submit")).data).toMatchObject({ ok: true, state: "SUBMITTED" });
+    expect(await saveAnswer(read, { position: item.position, answer: true, seq: 1 })).toMatchObject({ ok: false });
+    expect(await app.db.response.count({ where: { attemptId: row.id } })).toBe(0);
+    expect((await attemptOf(c)).lastSeq).toBe(0);
+  });
+
   it("refuses answers that are not options of the item", async () => {
     const k = kiosks[0];
     const paper = (await k.api("paper")).data.items as Array<{ position: number; section: string }>;

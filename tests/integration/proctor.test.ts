@@ -67,8 +67,15 @@ describe("actions", () => {
   it("admit all, pause all with a reason, resume all, with audit rows carrying who, why and progress", async () => {
     const k = new Kiosk(app.base);
     await k.signIn(ses.candidates[2]);
-    expect((await proctorAct(proctor, ses.sessionId, { op: "room", action: "admit" })).data.ok).toBe(true);
+    const k2 = new Kiosk(app.base);
+    await k2.signIn(ses.candidates[4]);
+    const waiting = await app.db.attempt.count({ where: { state: "AWAITING", registration: { sessionId: ses.sessionId } } });
+    expect(waiting).toBeGreaterThanOrEqual(2);
+    // The whole room in one action (one transaction): each waiting candidate admitted, with its own audit row.
+    expect((await proctorAct(proctor, ses.sessionId, { op: "room", action: "admit" })).data).toEqual({ ok: true, done: waiting });
     expect((await k.api("state")).data.state).toBe("IN_PROGRESS");
+    expect((await k2.api("state")).data.state).toBe("IN_PROGRESS");
+    expect(await app.db.auditLog.count({ where: { action: "attempt.admit" } })).toBeGreaterThanOrEqual(waiting);
     expect((await proctorAct(proctor, ses.sessionId, { op: "room", action: "pause", reason: "" })).data.ok).toBe(false);
     expect((await proctorAct(proctor, ses.sessionId, { op: "room", action: "pause", reason: "考场停电" })).data).toMatchObject({ ok: true });
     expect((await k.api("state")).data.state).toBe("PAUSED");

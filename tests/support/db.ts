@@ -4,9 +4,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { openEngine, applyAll } from "../../scripts/lib/schema-engine";
-import { ensurePgDatabase } from "../../scripts/lib/pg-admin";
+import { dropPgDatabase, ensurePgDatabase } from "../../scripts/lib/pg-admin";
 import type { Db } from "~/utils/db.server";
 
 export const testDbKind = (): "sqlite" | "postgresql" => (process.env.TEST_DB === "postgresql" ? "postgresql" : "sqlite");
@@ -38,14 +37,7 @@ export async function migratedUrl(): Promise<{ url: string; drop: () => Promise<
   }
   return {
     url,
-    drop: async () => {
-      const admin = new URL(base);
-      admin.pathname = "/postgres";
-      const c = new pg.Client({ connectionString: admin.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
+    drop: () => dropPgDatabase(url),
   };
 }
 

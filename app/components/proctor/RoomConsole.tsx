@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { RoomState } from "~/data/room.server";
 import { clock } from "~/components/kiosk/format";
+import { applyEvent, type LiveEvent } from "./live-tiles";
 
 type Tile = RoomState["tiles"][number];
 type Filter = "all" | "attention" | "offline" | "locked" | "waiting";
@@ -58,15 +59,22 @@ export function RoomConsole({ initial }: { initial: RoomState }) {
 
   useEffect(() => {
     const es = new EventSource(`/proctor/sessions/${initial.session.id}/stream`);
+    // Events newer than a frame's `asOf` may be missing from it: they are applied again on top.
+    let recent: Array<{ id: number; type: string; d: LiveEvent }> = [];
     es.addEventListener("snapshot", (e) => {
-      setRoom(JSON.parse((e as MessageEvent).data));
+      const frame = JSON.parse((e as MessageEvent).data) as RoomState & { asOf: number };
+      recent = recent.filter((x) => x.id > frame.asOf);
+      setRoom(recent.reduce((r, x) => applyEvent(r, x.type, x.d), frame as RoomState));
       setReceived(Date.now());
     });
     es.onopen = () => setConnected(true);
     es.onerror = () => setConnected(false);
     const onEvent = (e: Event) => {
       const m = e as MessageEvent;
-      const d = JSON.parse(m.data) as { attemptId?: string; kind?: string; reason?: string; at?: string };
+      const d = JSON.parse(m.data) as LiveEvent;
+      // The tile changes now; the next room frame (at most one a second) brings the rest.
+      setRoom((r) => applyEvent(r, m.type, d));
+      recent = [...recent.slice(-499), { id: Number(m.lastEventId), type: m.type, d }];
       const who = d.attemptId ? names.current.get(d.attemptId) ?? "" : "全场";
       const what = m.type === "integrity" ? `⚠ ${KIND_LABEL[d.kind ?? ""] ?? d.kind}` : EVENT_LABEL[m.type] ?? m.type;
       const time = new Date(d.at ?? Date.now()).toLocaleTimeString("zh-CN", { hour12: false });
