@@ -160,12 +160,13 @@ export async function saveAnswer(a0: CandidateAttempt, input: { position: number
     if (cur && cur.seq >= input.seq) return "stale";
     // The state is checked again inside the write (on PostgreSQL this takes the attempt's row lock,
     // as a submit does): a submit, pause or lock that committed since the read above wins, and the
-    // answer is refused rather than stored after the attempt was graded.
-    const running = await tx.attempt.updateMany({ where: { id: a.id, state: "IN_PROGRESS" }, data: { lastSeenAt: now } });
-    if (running.count === 0) return "closed";
+    // answer is refused rather than stored after the attempt was graded. Usually one statement:
+    // this seq is the attempt's newest; a late retry of an older change takes a second.
+    const running = { id: a.id, state: "IN_PROGRESS" };
+    const newest = await tx.attempt.updateMany({ where: { ...running, lastSeq: { lt: input.seq } }, data: { lastSeq: input.seq, lastSeenAt: now } });
+    if (newest.count === 0 && (await tx.attempt.updateMany({ where: running, data: { lastSeenAt: now } })).count === 0) return "closed";
     const data = { answer: JSON.stringify(answer ?? null), flagged: !!input.flagged, seq: input.seq, savedAt: now };
     await tx.response.upsert({ where: { attemptId_position: { attemptId: a.id, position: input.position } }, create: { attemptId: a.id, position: input.position, ...data }, update: data });
-    await tx.attempt.updateMany({ where: { id: a.id, lastSeq: { lt: input.seq } }, data: { lastSeq: input.seq } });
     return "saved";
   });
   if (saved === "closed") return { ok: false, error: "考试状态已变化，答案未保存", ...state() };
