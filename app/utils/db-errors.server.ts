@@ -26,6 +26,15 @@ export function isTransientDbError(e: unknown, depth = 0): boolean {
   return isTransientDbError(x.cause, depth + 1) || isTransientDbError(meta?.driverAdapterError, depth + 1) || isTransientDbError(meta?.cause, depth + 1);
 }
 
+/** A deadlock or serialization conflict with another transaction: this one alone may succeed on a retry. */
+export function isConflict(e: unknown, depth = 0): boolean {
+  if (!e || typeof e !== "object" || depth > 5) return false;
+  const x = e as Record<string, unknown>;
+  if (x.code === "P2034" || x.code === "40P01" || x.code === "40001" || x.originalCode === "40P01" || x.originalCode === "40001" || x.kind === "TransactionWriteConflict") return true;
+  const meta = x.meta as Record<string, unknown> | undefined;
+  return isConflict(x.cause, depth + 1) || isConflict(meta?.driverAdapterError, depth + 1) || isConflict(meta?.cause, depth + 1);
+}
+
 export const NOT_SAVED_BUSY = "服务器繁忙，答案未保存，请稍后重试";
 
 /**

@@ -11,7 +11,7 @@
 // write cannot fail the others. A write that fails alone rejects its caller only (never
 // acknowledged; the kiosk keeps it and retries).
 import { db, type Tx } from "./db.server";
-import { isTransientDbError } from "./db-errors.server";
+import { isConflict, isTransientDbError } from "./db-errors.server";
 import { env } from "./env.server";
 
 interface Job {
@@ -25,7 +25,9 @@ const WINDOW_MS = 2;
 /**
  * Batches in flight at once, and their size. SQLite has one writer, so one batch, as large as
  * the queue. PostgreSQL runs a batch's statements one after another on one connection, so a few
- * smaller batches run side by side on the pool instead.
+ * smaller batches run side by side on the pool instead. Batches side by side (or on two
+ * instances) can lock attempt rows in opposite orders and deadlock (seen in bench:proctor): the
+ * database aborts one, and its writes are retried one by one (below), not refused.
  */
 const shape = () => (env().provider === "postgresql" ? { parallel: 4, maxBatch: 32 } : { parallel: 1, maxBatch: 256 });
 let queue: Job[] = [];
@@ -68,7 +70,8 @@ async function flushOne() {
       batch.forEach((job, i) => job.ok(results[i]));
     } catch (e) {
       // The database itself is unavailable (busy, full, gone): every write would fail again.
-      if (batch.length === 1 || isTransientDbError(e)) for (const job of batch) job.fail(e);
+      // A deadlock or write conflict is this batch's alone: its writes are retried one by one.
+      if (batch.length === 1 || (isTransientDbError(e) && !isConflict(e))) for (const job of batch) job.fail(e);
       else for (const job of batch) await prisma.$transaction(job.work).then(job.ok, job.fail);
     }
   } catch (e) {
