@@ -34,6 +34,10 @@ test("empty stems are not duplicates of each other (they are reported as empty)"
   expect(findNearDuplicates(["", "（  ）", "。"])).toEqual([]);
 });
 
+test("pairs every copy of a stem too short for bigrams, not only the first (found by the property below)", () => {
+  expect(findNearDuplicates(["不", "不", "不"], 0.5).map((p) => [p.first, p.second])).toEqual([[0, 1], [0, 2], [1, 2]]);
+});
+
 test("the indexed search finds exactly the pairs brute force finds", () => {
   const word = fc.constantFrom("安全", "生产", "经营", "单位", "应当", "责任", "培训", "作业", "人员", "，", "不");
   const stem = fc.array(word, { minLength: 1, maxLength: 12 }).map((w) => w.join(""));

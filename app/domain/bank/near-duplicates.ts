@@ -39,17 +39,20 @@ export function findNearDuplicates(stems: readonly string[], threshold = NEAR_DU
   const tokens = tokenise(norm.map(bigrams));
   const index: number[][] = []; // token → stems whose prefix holds it
   const stamp = new Int32Array(stems.length).fill(-1); // stamp[i] === j: i already compared with j
-  const firstWithText = new Map<string, number>();
+  const withText = new Map<string, number[]>(); // normalised text → every earlier stem with it
   const pairs: NearDuplicate[] = [];
 
   for (let j = 0; j < stems.length; j++) {
     const found: Array<[number, number]> = [];
     if (norm[j] !== "") {
-      const same = firstWithText.get(norm[j]);
-      if (same !== undefined) {
-        found.push([same, 1]);
-        stamp[same] = j;
-      } else firstWithText.set(norm[j], j);
+      // Every earlier copy, not only the first: a stem too short for bigrams is found no other way.
+      const same = withText.get(norm[j]);
+      for (const i of same ?? []) {
+        found.push([i, 1]);
+        stamp[i] = j;
+      }
+      if (same) same.push(j);
+      else withText.set(norm[j], [j]);
     }
     // Two sets with J ≥ t share a token among the first |A| − ⌈t·|A|⌉ + 1 of a common order.
     const a = tokens[j];
