@@ -1,5 +1,6 @@
 // Certificate reads, scoped: the examiner sees every class; a provider only its own trainees'
 // certificates (another provider's is "not found", like its classes).
+import { classHead, classScope } from "~/data/classes.server";
 import { loadRules } from "~/data/rules.server";
 import type { Actor } from "~/domain/access";
 import { certifiableSitting, chinaDate } from "~/domain/certificate";
@@ -8,7 +9,6 @@ import { findRule } from "~/domain/rules";
 import type { Category, Industry } from "~/domain/vocabulary";
 import { db } from "~/utils/db.server";
 
-const providerScope = (actor: Actor) => (actor.role === "PROVIDER" ? { providerId: actor.providerId ?? "—" } : {});
 
 const sittingsOf = (regs: Array<{ sitting: number; absent: boolean; session: { resultsReleasedAt: Date | null }; attempt: Parameters<typeof certifiableSitting>[0][number]["attempt"] }>) =>
   regs.map((r) => ({ sitting: r.sitting, absent: r.absent, releasedAt: r.session.resultsReleasedAt, attempt: r.attempt }));
@@ -24,17 +24,12 @@ const enrolmentInclude = {
 export async function certificateClasses(actor: Actor) {
   const p = await db();
   const classes = await p.trainingClass.findMany({
-    where: providerScope(actor),
+    where: classScope(actor),
     orderBy: [{ year: "desc" }, { code: "asc" }],
     include: { provider: true, enrolments: { where: { status: "ACTIVE" }, include: { registrations: { include: { session: true, attempt: true } }, certificate: true } } },
   });
   return classes.map((c) => ({
-    id: c.id,
-    code: c.code,
-    name: c.name,
-    year: c.year,
-    industry: c.industry as Industry,
-    category: c.category as Category,
+    ...classHead(c),
     provider: c.provider.name,
     enrolled: c.enrolments.length,
     passed: c.enrolments.filter((e) => certifiableSitting(sittingsOf(e.registrations)).ok).length,
@@ -47,13 +42,13 @@ export async function certificateClasses(actor: Actor) {
 export async function classCertificates(actor: Actor, classId: string) {
   const p = await db();
   const cls = await p.trainingClass.findFirst({
-    where: { id: classId, ...providerScope(actor) },
+    where: { id: classId, ...classScope(actor) },
     include: { provider: true, enrolments: { where: { status: "ACTIVE" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: enrolmentInclude } },
   });
   if (!cls) return null;
   const rule = findRule(await loadRules(p), cls.industry as Industry, cls.category as Category);
   return {
-    cls: { id: cls.id, code: cls.code, name: cls.name, year: cls.year, industry: cls.industry as Industry, category: cls.category as Category, provider: cls.provider.name },
+    cls: { ...classHead(cls), provider: cls.provider.name },
     rows: cls.enrolments.map((e) => {
       const totals = totalsOf(e.records);
       const sit = certifiableSitting(sittingsOf(e.registrations));
@@ -78,7 +73,7 @@ export async function classCertificates(actor: Actor, classId: string) {
 export async function listCertificates(actor: Actor, opts: { classId?: string } = {}) {
   const p = await db();
   const rows = await p.certificate.findMany({
-    where: { enrolment: { class: { ...providerScope(actor), ...(opts.classId ? { id: opts.classId } : {}) } } },
+    where: { enrolment: { class: { ...classScope(actor), ...(opts.classId ? { id: opts.classId } : {}) } } },
     orderBy: [{ year: "desc" }, { seq: "desc" }],
     include: { trainee: { include: { enterprise: true } }, enrolment: { include: { class: true } } },
   });
@@ -101,13 +96,13 @@ export async function listCertificates(actor: Actor, opts: { classId?: string } 
 /** A certificate the caller may download, or null (missing, or another provider's). */
 export async function certificateInScope(actor: Actor, id: string) {
   const p = await db();
-  return p.certificate.findFirst({ where: { id, enrolment: { class: providerScope(actor) } }, select: { id: true, number: true, status: true } });
+  return p.certificate.findFirst({ where: { id, enrolment: { class: classScope(actor) } }, select: { id: true, number: true, status: true } });
 }
 
 /** A class's valid certificates in number order, for one merged PDF; null if the class is missing or out of scope. */
 export async function classCertificateIds(actor: Actor, classId: string) {
   const p = await db();
-  const cls = await p.trainingClass.findFirst({ where: { id: classId, ...providerScope(actor) }, select: { id: true, code: true } });
+  const cls = await p.trainingClass.findFirst({ where: { id: classId, ...classScope(actor) }, select: { id: true, code: true } });
   if (!cls) return null;
   const rows = await p.certificate.findMany({ where: { status: "VALID", enrolment: { classId } }, orderBy: [{ year: "asc" }, { seq: "asc" }], select: { id: true } });
   return { code: cls.code, ids: rows.map((r) => r.id) };

@@ -11,8 +11,8 @@ import { totalsOf } from "~/domain/eligibility";
 import type { Category, Industry, QuestionType } from "~/domain/vocabulary";
 import { loadRules } from "./rules.server";
 import { db } from "~/utils/db.server";
+import { classScope } from "~/data/classes.server";
 
-const classScope = (actor: Actor) => (actor.role === "PROVIDER" ? { providerId: actor.providerId ?? "—" } : {});
 const RELEASED = { resultsReleasedAt: { not: null } } as const;
 
 /** Years with classes or a plan, newest first. */

@@ -1,20 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { listClasses } from "~/data/classes.server";
-import { CATEGORY_LABEL, INDUSTRY_LABEL, type Category, type Industry } from "~/domain/vocabulary";
+import { classRows } from "~/data/classes.server";
+import { CATEGORY_LABEL, INDUSTRY_LABEL } from "~/domain/vocabulary";
 import { requireCap } from "~/utils/guard.server";
 import { L, useLang } from "~/utils/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCap(request, "session.manage");
-  const classes = await listClasses(actor);
-  return json({
-    classes: classes.map((c) => ({
-      id: c.id, code: c.code, name: c.name, provider: c.provider.name, industry: c.industry as Industry, category: c.category as Category,
-      start: c.startDate.toISOString().slice(0, 10), end: c.endDate.toISOString().slice(0, 10), size: c._count.enrolments,
-    })),
-  });
+  return json({ classes: await classRows(actor) });
 }
 
 export default function ExaminerClasses() {

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, Outcome } from "~/components/FormBits";
-import { listClasses } from "~/data/classes.server";
-import { CATEGORIES, CATEGORY_LABEL, INDUSTRY_LABEL, type Category, type Industry } from "~/domain/vocabulary";
+import { classRows } from "~/data/classes.server";
+import { CATEGORIES, CATEGORY_LABEL, INDUSTRY_LABEL } from "~/domain/vocabulary";
 import { classSchema, createClass } from "~/services/training.server";
 import { invalid, parseForm, readFormData } from "~/utils/form.server";
 import { requireCap } from "~/utils/guard.server";
@@ -11,20 +11,7 @@ import { L, useLang } from "~/utils/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCap(request, "class.manage");
-  const classes = await listClasses(actor);
-  return json({
-    classes: classes.map((c) => ({
-      id: c.id,
-      code: c.code,
-      name: c.name,
-      year: c.year,
-      industry: c.industry as Industry,
-      category: c.category as Category,
-      start: c.startDate.toISOString().slice(0, 10),
-      end: c.endDate.toISOString().slice(0, 10),
-      size: c._count.enrolments,
-    })),
-  });
+  return json({ classes: await classRows(actor) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
