@@ -71,7 +71,8 @@ export async function seedDemoExams(prisma: Db): Promise<{ sessions: number; cer
       await prisma.response.createMany({ data: items.map((it, n) => ({ attemptId: attempt.id, position: it.position, answer: JSON.stringify(answerFor(rng, it.q, p)), seq: n + 1 })) });
       await prisma.$transaction((tx) => gradeAndStore(tx, attempt.id));
     }
-    const report = await issueForClass(actor, cls.id);
+    // Issued as the bureau would have, two weeks after the exam: a pass certifies for 12 months.
+    const report = await issueForClass(actor, cls.id, new Date(at.getTime() + 14 * DAY));
     certificates += report?.issued.length ?? 0;
   }
   return { sessions: classes.length, certificates };

@@ -33,7 +33,8 @@ const USAGE = `usage: npm run bench:load -- [options]
                         database is created on that server), two app instances, kiosks alternate
   --keep                keep the database and print its URL
   --profile DIR         write a V8 CPU profile of each app server into DIR (open in Chrome DevTools)
-  --sql-timing          time every SQLite statement in the app server (main-thread ms, fsync included)`;
+  --sql-timing          time every SQLite statement in the app server (main-thread ms, fsync included)
+  --stalls              what held the app server's event loop: loop delay, GC pauses; and save p99 per 30 s`;
 
 const { values: a } = parseArgs({
   options: {
@@ -51,6 +52,7 @@ const { values: a } = parseArgs({
     keep: { type: "boolean", default: false },
     profile: { type: "string" },
     "sql-timing": { type: "boolean", default: false },
+    stalls: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -174,11 +176,15 @@ const { Client } = await import("../tests/support/app.js");
 // ───────── the app: production build, own process(es), loopback ─────────
 const apps: AppProcess[] = [];
 const sqlTimingOut = (i: number) => join(work, `sql-timing-${i}.json`);
+const stallsOut = (i: number) => join(work, `stalls-${i}.json`);
 for (let i = 0; i < INSTANCES; i++)
   apps.push(
     await spawnApp(
-      { ...serverEnv, DATABASE_URL: url, ...(a["sql-timing"] ? { SQLITE_TIMING_OUT: sqlTimingOut(i) } : {}) },
-      { cpuProfileDir: a.profile, preload: a["sql-timing"] ? ["./scripts/lib/sqlite-timing.ts"] : [] },
+      { ...serverEnv, DATABASE_URL: url, ...(a["sql-timing"] ? { SQLITE_TIMING_OUT: sqlTimingOut(i) } : {}), ...(a.stalls ? { STALLS_OUT: stallsOut(i) } : {}) },
+      {
+        cpuProfileDir: a.profile,
+        preload: [...(a["sql-timing"] ? ["./scripts/lib/sqlite-timing.ts"] : []), ...(a.stalls ? ["./scripts/lib/server-stalls.ts"] : [])],
+      },
     ),
   );
 console.log(`app: ${apps.map((p) => `${p.base} (pid ${p.pid})`).join(", ")}`);
@@ -429,6 +435,11 @@ if (a["sql-timing"] && KIND === "sqlite") {
       .slice(0, 15)
       .map(([k, v]) => ({ statement: k, calls: v.calls, "total s": fmt(v.ms / 1000, 2), "avg ms": fmt(v.ms / v.calls, 3), "max ms": fmt(v.max, 1), "calls per save": fmt(v.calls / saves, 2) })),
   );
+}
+if (a.stalls) {
+  for (let i = 0; i < INSTANCES; i++) console.log(`\nApp server ${i + 1}, what held its event loop (whole run):\n${readFileSync(stallsOut(i), "utf8")}`);
+  console.log(`\nSave p99 per 30 s window (by start):`);
+  console.table(rec.windows("save: POST /kiosk/api/save", 30).map((w) => ({ "from s": w.from, saves: w.count, "p99 ms": fmt(w.p99), "max ms": fmt(w.max) })));
 }
 if (STREAMS) console.log(`event streams: ${vcs.filter((v) => v.stream).length} kiosk + ${proctorStreams.length} proctor streams open during the run, ${streamFrames} frames received${streamFailures ? `, ${streamFailures} failed to open` : ""}`);
 

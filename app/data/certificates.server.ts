@@ -3,15 +3,21 @@
 import { classHead, classScope } from "~/data/classes.server";
 import { loadRules } from "~/data/rules.server";
 import type { Actor } from "~/domain/access";
-import { certifiableSitting, chinaDate } from "~/domain/certificate";
+import { certifiableSitting, chinaDate, type SittingForCert } from "~/domain/certificate";
 import { checkEligibility, describeBreak, totalsOf } from "~/domain/eligibility";
 import { findRule } from "~/domain/rules";
 import type { Category, Industry } from "~/domain/vocabulary";
 import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 
+type SittingRow = { sitting: number; absent: boolean; session: { resultsReleasedAt: Date | null }; attempt: SittingForCert["attempt"] };
 
-const sittingsOf = (regs: Array<{ sitting: number; absent: boolean; session: { resultsReleasedAt: Date | null }; attempt: Parameters<typeof certifiableSitting>[0][number]["attempt"] }>) =>
-  regs.map((r) => ({ sitting: r.sitting, absent: r.absent, releasedAt: r.session.resultsReleasedAt, attempt: r.attempt }));
+/** The enrolment's certifiable sitting today (released pass, within PASS_VALID_MONTHS). */
+export const certifiableNow = (regs: SittingRow[], now = new Date()) =>
+  certifiableSitting(
+    regs.map((r) => ({ sitting: r.sitting, absent: r.absent, releasedAt: r.session.resultsReleasedAt, attempt: r.attempt })),
+    { now, months: env().PASS_VALID_MONTHS },
+  );
 
 const enrolmentInclude = {
   trainee: { include: { enterprise: true } },
@@ -32,7 +38,7 @@ export async function certificateClasses(actor: Actor) {
     ...classHead(c),
     provider: c.provider.name,
     enrolled: c.enrolments.length,
-    passed: c.enrolments.filter((e) => certifiableSitting(sittingsOf(e.registrations)).ok).length,
+    passed: c.enrolments.filter((e) => certifiableNow(e.registrations).ok).length,
     certified: c.enrolments.filter((e) => e.certificate?.status === "VALID").length,
     flagged: c.enrolments.filter((e) => e.certificate?.reviewFlag).length,
   }));
@@ -51,7 +57,7 @@ export async function classCertificates(actor: Actor, classId: string) {
     cls: { ...classHead(cls), provider: cls.provider.name },
     rows: cls.enrolments.map((e) => {
       const totals = totalsOf(e.records);
-      const sit = certifiableSitting(sittingsOf(e.registrations));
+      const sit = certifiableNow(e.registrations);
       const c = e.certificate;
       return {
         enrolmentId: e.id,

@@ -53,6 +53,19 @@ const CST_MS = 8 * 3600_000;
 /** YYYY-MM-DD in Beijing time. */
 export const chinaDate = (d: Date) => new Date(d.getTime() + CST_MS).toISOString().slice(0, 10);
 export const chinaYear = (d: Date) => Number(chinaDate(d).slice(0, 4));
+/**
+ * The last day (Beijing date) a pass taken on `examDate` stays valid, counted as the Civil Code
+ * counts periods (民法典 第二百零一、二百零二条): the exam day itself is not counted, and the
+ * period ends on the same day of the month `months` later, or on that month's last day when it
+ * has no such day. A pass of 2025-03-11 with 12 months: through 2026-03-11; 2025-01-31 plus one
+ * month: through 2025-02-28.
+ */
+export function passValidThrough(examDate: Date, months: number): string {
+  const [y, m, d] = chinaDate(examDate).split("-").map(Number);
+  const monthIndex = m - 1 + months;
+  const lastDay = new Date(Date.UTC(y, monthIndex + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, monthIndex, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}
 /** 2025年3月11日 */
 export function zhDate(ymd: string): string {
   const [y, m, d] = ymd.split("-").map(Number);
@@ -70,18 +83,29 @@ export interface SittingForCert {
 
 export type CertifiableSitting =
   | { ok: true; sitting: 1 | 2; attemptId: string; score: number; maxScore: number; examDate: Date }
-  | { ok: false; code: "NOT_SAT" | "NOT_RELEASED" | "FAILED"; reason: string };
+  | { ok: false; code: "NOT_SAT" | "NOT_RELEASED" | "FAILED" | "EXPIRED"; reason: string };
+
+/** A pass certifies only within its validity (DESIGN.md §3: 12 months by default, PASS_VALID_MONTHS). */
+export interface PassValidity {
+  now: Date;
+  months: number;
+}
 
 /**
  * The released, passed attempt of the first sitting or the resit. A result is never certified
- * before its release; a terminated or failed attempt is never certified.
+ * before its release; a terminated or failed attempt is never certified; a pass older than its
+ * validity is refused with the dates (the trainee sits again in a new class).
  */
-export function certifiableSitting(sittings: SittingForCert[]): CertifiableSitting {
+export function certifiableSitting(sittings: SittingForCert[], validity: PassValidity): CertifiableSitting {
   const sorted = [...sittings].sort((a, b) => a.sitting - b.sitting);
   for (const s of sorted) {
     const a = s.attempt;
-    if (!s.absent && a && a.state === "SUBMITTED" && a.passed === true && s.releasedAt && a.submittedAt && a.score !== null && a.maxScore !== null)
+    if (!s.absent && a && a.state === "SUBMITTED" && a.passed === true && s.releasedAt && a.submittedAt && a.score !== null && a.maxScore !== null) {
+      const through = passValidThrough(a.submittedAt, validity.months);
+      if (chinaDate(validity.now) > through)
+        return { ok: false, code: "EXPIRED", reason: `考试合格结果已过有效期：考试日期 ${chinaDate(a.submittedAt)}，有效期 ${validity.months} 个月，至 ${through}` };
       return { ok: true, sitting: s.sitting === 2 ? 2 : 1, attemptId: a.id, score: a.score, maxScore: a.maxScore, examDate: a.submittedAt };
+    }
   }
   const sat = sorted.filter((s) => !s.absent && s.attempt && (s.attempt.state === "SUBMITTED" || s.attempt.state === "TERMINATED"));
   if (sat.some((s) => !s.releasedAt)) return { ok: false, code: "NOT_RELEASED", reason: "考试成绩尚未发布" };

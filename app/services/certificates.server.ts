@@ -3,6 +3,7 @@
 // for review after a regrade, and verify a number publicly. Each change is one transaction with
 // its audit row.
 import { audit } from "~/data/audit.server";
+import { certifiableNow } from "~/data/certificates.server";
 import { hit, LIMITS } from "~/data/rate-limit.server";
 import { ruleFor } from "~/data/rules.server";
 import { allowed, type Actor } from "~/domain/access";
@@ -10,7 +11,6 @@ import {
   buildPayload,
   CERT_ISSUER,
   canonicalPayload,
-  certifiableSitting,
   chinaDate,
   chinaYear,
   formatCertificateNumber,
@@ -28,7 +28,7 @@ import { env } from "~/utils/env.server";
 
 const by = (a: Actor) => ({ actorId: a.id, actorRole: a.role });
 
-export type RefusalCode = "NOT_FOUND" | "WITHDRAWN" | "NOT_SAT" | "NOT_RELEASED" | "FAILED" | "INELIGIBLE";
+export type RefusalCode = "NOT_FOUND" | "WITHDRAWN" | "NOT_SAT" | "NOT_RELEASED" | "FAILED" | "EXPIRED" | "INELIGIBLE";
 export interface IssuedCertificate {
   id: string;
   number: string;
@@ -62,12 +62,12 @@ const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === "P2
  * and eligible hours. A second call returns the existing certificate. The year's counter is
  * incremented in the same transaction as the insert, so numbers have no gaps.
  */
-export async function issueCertificate(actor: Actor, enrolmentId: string): Promise<IssueOutcome> {
+export async function issueCertificate(actor: Actor, enrolmentId: string, at = new Date()): Promise<IssueOutcome> {
   assertExaminer(actor);
   const prisma = await db();
   for (let tries = 0; ; tries++) {
     try {
-      return await prisma.$transaction((tx) => issueIn(tx, actor, enrolmentId));
+      return await prisma.$transaction((tx) => issueIn(tx, actor, enrolmentId, at));
     } catch (e) {
       // Two issuers at once: the loser's insert breaks a unique key; the retry returns the winner's.
       if (tries < 2 && isUniqueViolation(e)) continue;
@@ -76,14 +76,13 @@ export async function issueCertificate(actor: Actor, enrolmentId: string): Promi
   }
 }
 
-async function issueIn(tx: Tx, actor: Actor, enrolmentId: string): Promise<IssueOutcome> {
+/** `now` is the issue date; only the demo's history (prisma/demo-exams.ts) passes a past one. */
+async function issueIn(tx: Tx, actor: Actor, enrolmentId: string, now: Date): Promise<IssueOutcome> {
   const e = await enrolmentForCert(tx, enrolmentId);
   if (!e) return { ok: false, code: "NOT_FOUND", reasons: ["报名记录不存在"] };
   if (e.certificate) return { ok: true, created: false, certificate: e.certificate };
   if (e.status === "WITHDRAWN") return { ok: false, code: "WITHDRAWN", reasons: ["学员已退出该班次"] };
-  const sit = certifiableSitting(
-    e.registrations.map((r) => ({ sitting: r.sitting, absent: r.absent, releasedAt: r.session.resultsReleasedAt, attempt: r.attempt })),
-  );
+  const sit = certifiableNow(e.registrations, now);
   if (!sit.ok) return { ok: false, code: sit.code, reasons: [sit.reason] };
   const cls = e.class;
   const industry = cls.industry as Industry;
@@ -92,7 +91,6 @@ async function issueIn(tx: Tx, actor: Actor, enrolmentId: string): Promise<Issue
   const breaks = checkEligibility(totals, await ruleFor(tx, industry, category));
   if (breaks.length) return { ok: false, code: "INELIGIBLE", reasons: breaks.map((b) => `学时不符合要求：${describeBreak(b)}`) };
 
-  const now = new Date();
   const year = chinaYear(now);
   const { last: seq } = await tx.certificateCounter.upsert({ where: { year }, create: { year, last: 1 }, update: { last: { increment: 1 } } });
   const number = formatCertificateNumber(env().CERT_NUMBER_PATTERN, { year, seq });
@@ -134,7 +132,7 @@ export interface ClassIssueReport {
 }
 
 /** Issue for every active enrolment of a class, in roster order (one transaction per certificate). Null: no such class. */
-export async function issueForClass(actor: Actor, classId: string): Promise<ClassIssueReport | null> {
+export async function issueForClass(actor: Actor, classId: string, at = new Date()): Promise<ClassIssueReport | null> {
   assertExaminer(actor);
   const prisma = await db();
   const cls = await prisma.trainingClass.findUnique({
@@ -144,7 +142,7 @@ export async function issueForClass(actor: Actor, classId: string): Promise<Clas
   if (!cls) return null;
   const report: ClassIssueReport = { issued: [], existing: [], refused: [] };
   for (const e of cls.enrolments) {
-    const r = await issueCertificate(actor, e.id);
+    const r = await issueCertificate(actor, e.id, at);
     if (r.ok) (r.created ? report.issued : report.existing).push({ name: e.trainee.name, number: r.certificate.number });
     else report.refused.push({ name: e.trainee.name, idMasked: e.trainee.idMasked, code: r.code, reasons: r.reasons });
   }

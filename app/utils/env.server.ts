@@ -21,6 +21,8 @@ const schema = z.object({
     .default("auto"),
   /** Lower argon2 cost for the test suite only; refused in production. */
   ARGON2_FAST: z.enum(["0", "1"]).default("0"),
+  /** How long a pass can still be certified, in months from the exam (DESIGN.md §3: 12). */
+  PASS_VALID_MONTHS: z.coerce.number().int().min(1).max(600).default(12),
   /** Certificate numbers: {YYYY}/{YY} year, {SEQ:n} the year's sequence (app/domain/certificate.ts). */
   CERT_NUMBER_PATTERN: z
     .string()

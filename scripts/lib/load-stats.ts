@@ -17,6 +17,8 @@ export interface Summary {
 
 interface Series {
   ms: number[];
+  /** When each sample started (performance.now()), in the order of `ms`. */
+  at: number[];
   errors: number;
   first: number;
   last: number;
@@ -32,13 +34,14 @@ export class Recorder {
   total = 0;
   private get(name: string): Series {
     let s = this.series.get(name);
-    if (!s) this.series.set(name, (s = { ms: [], errors: 0, first: Infinity, last: 0 }));
+    if (!s) this.series.set(name, (s = { ms: [], at: [], errors: 0, first: Infinity, last: 0 }));
     return s;
   }
   add(name: string, startedAt: number, endedAt: number, ok: boolean, error?: string) {
     const s = this.get(name);
     this.total++;
     s.ms.push(endedAt - startedAt);
+    s.at.push(startedAt);
     if (!ok) {
       s.errors++;
       s.firstError ??= error;
@@ -65,6 +68,24 @@ export class Recorder {
     const sorted = [...s.ms].sort((a, b) => a - b);
     const window = (s.last - s.first) / 1000;
     return { name, count: sorted.length, errors: s.errors, perSec: window > 0 ? sorted.length / window : NaN, p50: pct(sorted, 50), p95: pct(sorted, 95), p99: pct(sorted, 99), max: sorted[sorted.length - 1] ?? NaN, firstError: s.firstError };
+  }
+  /** p99 per window of `seconds` (by start time): whether a tail is spread out or bunched. */
+  windows(name: string, seconds: number): Array<{ from: number; count: number; p99: number; max: number }> {
+    const s = this.series.get(name);
+    if (!s) return [];
+    const buckets = new Map<number, number[]>();
+    s.at.forEach((t, i) => {
+      const k = Math.floor((t - s.first) / (seconds * 1000));
+      const b = buckets.get(k) ?? [];
+      b.push(s.ms[i]);
+      buckets.set(k, b);
+    });
+    return [...buckets.entries()]
+      .sort((x, y) => x[0] - y[0])
+      .map(([k, b]) => {
+        const sorted = b.sort((x, y) => x - y);
+        return { from: k * seconds, count: sorted.length, p99: pct(sorted, 99), max: sorted[sorted.length - 1] };
+      });
   }
   names() {
     return [...this.series.keys()];

@@ -11,6 +11,7 @@ import {
   maskName,
   numberPatternError,
   parsePayload,
+  passValidThrough,
   qrContent,
   retrainingStatus,
   type SittingForCert,
@@ -82,6 +83,7 @@ describe("canonical payload", () => {
 
 describe("which sitting a certificate certifies", () => {
   const at = new Date("2025-03-11T02:00:00Z");
+  const soon = { now: new Date("2025-03-20T02:00:00Z"), months: 12 };
   const s = (sitting: number, o: Partial<SittingForCert> & { passed?: boolean | null; state?: string } = {}): SittingForCert => ({
     sitting,
     absent: o.absent ?? false,
@@ -89,20 +91,44 @@ describe("which sitting a certificate certifies", () => {
     attempt: o.absent ? null : { id: `a${sitting}`, state: o.state ?? "SUBMITTED", passed: o.passed ?? true, score: o.passed === false ? 60 : 88, maxScore: 100, submittedAt: at },
   });
   it("certifies a released first-sitting pass", () => {
-    expect(certifiableSitting([s(1)])).toMatchObject({ ok: true, sitting: 1, attemptId: "a1", score: 88 });
+    expect(certifiableSitting([s(1)], soon)).toMatchObject({ ok: true, sitting: 1, attemptId: "a1", score: 88 });
   });
   it("certifies a released resit pass after a fail", () => {
-    expect(certifiableSitting([s(2), s(1, { passed: false })])).toMatchObject({ ok: true, sitting: 2, attemptId: "a2" });
+    expect(certifiableSitting([s(2), s(1, { passed: false })], soon)).toMatchObject({ ok: true, sitting: 2, attemptId: "a2" });
   });
   it("never certifies an unreleased result", () => {
-    expect(certifiableSitting([s(1, { releasedAt: null })])).toMatchObject({ ok: false, code: "NOT_RELEASED", reason: "考试成绩尚未发布" });
+    expect(certifiableSitting([s(1, { releasedAt: null })], soon)).toMatchObject({ ok: false, code: "NOT_RELEASED", reason: "考试成绩尚未发布" });
   });
   it("does not certify fails, terminated attempts or absences, saying why", () => {
-    expect(certifiableSitting([s(1, { passed: false })])).toMatchObject({ ok: false, code: "FAILED" });
-    expect(certifiableSitting([s(1, { passed: false }), s(2, { passed: false })])).toMatchObject({ code: "FAILED", reason: "首次考试和补考均未合格" });
-    expect(certifiableSitting([s(1, { state: "TERMINATED", passed: true })])).toMatchObject({ ok: false, code: "FAILED" });
-    expect(certifiableSitting([s(1, { absent: true })])).toMatchObject({ ok: false, code: "NOT_SAT" });
-    expect(certifiableSitting([])).toMatchObject({ ok: false, code: "NOT_SAT", reason: "尚未安排考试" });
+    expect(certifiableSitting([s(1, { passed: false })], soon)).toMatchObject({ ok: false, code: "FAILED" });
+    expect(certifiableSitting([s(1, { passed: false }), s(2, { passed: false })], soon)).toMatchObject({ code: "FAILED", reason: "首次考试和补考均未合格" });
+    expect(certifiableSitting([s(1, { state: "TERMINATED", passed: true })], soon)).toMatchObject({ ok: false, code: "FAILED" });
+    expect(certifiableSitting([s(1, { absent: true })], soon)).toMatchObject({ ok: false, code: "NOT_SAT" });
+    expect(certifiableSitting([], soon)).toMatchObject({ ok: false, code: "NOT_SAT", reason: "尚未安排考试" });
+  });
+  it("refuses a pass past its validity, naming the exam date, the months and the last valid day", () => {
+    // 2025-03-11 10:00 Beijing; valid through 2026-03-11 (Beijing dates: 16:00 UTC is midnight).
+    expect(certifiableSitting([s(1)], { now: new Date("2026-03-11T15:59:00Z"), months: 12 })).toMatchObject({ ok: true });
+    expect(certifiableSitting([s(1)], { now: new Date("2026-03-11T16:00:00Z"), months: 12 })).toMatchObject({
+      ok: false,
+      code: "EXPIRED",
+      reason: "考试合格结果已过有效期：考试日期 2025-03-11，有效期 12 个月，至 2026-03-11",
+    });
+    expect(certifiableSitting([s(1)], { now: new Date("2026-03-11T16:00:00Z"), months: 13 })).toMatchObject({ ok: true });
+  });
+});
+
+describe("how long a pass stays valid", () => {
+  it("ends on the same day of the month the given months later, in Beijing dates (民法典 第二百零二条)", () => {
+    expect(passValidThrough(new Date("2025-03-11T02:00:00Z"), 12)).toBe("2026-03-11");
+    // 2025-03-31 20:00 UTC is already 2025-04-01 in Beijing.
+    expect(passValidThrough(new Date("2025-03-31T20:00:00Z"), 12)).toBe("2026-04-01");
+    expect(passValidThrough(new Date("2025-12-15T02:00:00Z"), 1)).toBe("2026-01-15");
+  });
+  it("ends on the month's last day when that month has no such day", () => {
+    expect(passValidThrough(new Date("2025-01-31T02:00:00Z"), 1)).toBe("2025-02-28");
+    expect(passValidThrough(new Date("2024-02-29T02:00:00Z"), 12)).toBe("2025-02-28");
+    expect(passValidThrough(new Date("2024-01-31T02:00:00Z"), 1)).toBe("2024-02-29");
   });
 });
 
