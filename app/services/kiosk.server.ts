@@ -3,7 +3,7 @@
 // submit. The server owns the clock; the kiosk only displays it.
 import { randomBytes } from "node:crypto";
 import { seatContext, sessionRow } from "~/data/kiosk-context.server";
-import { hit, type Limit } from "~/data/rate-limit.server";
+import { hit, peek, type Limit } from "~/data/rate-limit.server";
 import { contentOfRow } from "~/data/questions.server";
 import { isOverdue, type AttemptState } from "~/domain/attempt";
 import { nextSnapshotInMs, snapshotSchedule } from "~/domain/camera";
@@ -20,6 +20,12 @@ import { applyAction, publicState, submitOverdue } from "./attempts.server";
 const SIGN_IN_LIMITS = {
   perId: { max: 5, windowSec: 15 * 60 },
   perKiosk: { max: 20, windowSec: 15 * 60 },
+  /**
+   * Failed sign-ins from one network address, whatever kiosk cookie they carry: dropping the
+   * cookie resets the per-kiosk count, not this one. A venue's kiosks may share one address
+   * behind NAT, so only failures count, and a room of 80 with typos stays far below it.
+   */
+  failuresPerAddress: { max: 200, windowSec: 15 * 60 },
 } satisfies Record<string, Limit>;
 /** Candidates may sign in this long before the window opens. */
 const EARLY_MS = 60 * 60_000;
@@ -31,9 +37,13 @@ export async function signIn(kioskId: string, ip: string, rawId: string, rawTick
   const id = validateIdNumber(rawId);
   const ticket = normaliseTicket(rawTicket);
   const limited = (r: { ok: boolean; retryAfter: number }) => (!r.ok ? { ok: false as const, status: 429, message: `尝试次数过多，请 ${Math.ceil(r.retryAfter / 60)} 分钟后再试或联系监考员` } : null);
+  const address = `kiosk-failures:${ip}`;
+  const refused = <T>(r: T) => hit(prisma, address, SIGN_IN_LIMITS.failuresPerAddress).then(() => r);
+  const f = limited(await peek(prisma, address, SIGN_IN_LIMITS.failuresPerAddress));
+  if (f) return f;
   const k = limited(await hit(prisma, `kiosk:${kioskId}:${ip}`, SIGN_IN_LIMITS.perKiosk));
   if (k) return k;
-  if (!id.ok || !ticket) return { ok: false, status: 400, message: "身份证号或准考证校验码不正确" };
+  if (!id.ok || !ticket) return refused({ ok: false, status: 400, message: "身份证号或准考证校验码不正确" });
   const hash = idLookupHash(id.value);
   const p = limited(await hit(prisma, `kiosk-id:${hash}`, SIGN_IN_LIMITS.perId));
   if (p) return p;
@@ -42,7 +52,7 @@ export async function signIn(kioskId: string, ip: string, rawId: string, rawTick
     where: { ticketCode: ticket, enrolment: { trainee: { idHash: hash } }, session: { status: { not: "CLOSED" }, startsAt: { lte: new Date(now.getTime() + EARLY_MS) }, endsAt: { gte: now } } },
     include: { session: { include: { classes: true } }, enrolment: true, attempt: true },
   });
-  if (!reg) return { ok: false, status: 401, message: "身份证号或准考证校验码不正确，或当前不在考试时间内" };
+  if (!reg) return refused({ ok: false, status: 401, message: "身份证号或准考证校验码不正确，或当前不在考试时间内" });
   if (reg.absent) return { ok: false, status: 403, message: "您已被登记为缺考，请联系监考员" };
   if (!sebOk(reg.session)) return { ok: false, status: 403, message: "请使用安全考试浏览器（Safe Exam Browser）参加本场考试" };
   const paperId = reg.session.classes.find((c) => c.classId === reg.enrolment.classId)?.paperId;

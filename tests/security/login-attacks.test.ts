@@ -69,6 +69,25 @@ describe("kiosk ticket-code guessing", () => {
     expect(await app.db.attempt.count({ where: { registrationId: ses.candidates[4].registrationId } })).toBe(0);
   });
 
+  it("one address locks after 200 failed sign-ins, however often the kiosk cookie is dropped", async () => {
+    let k = new Kiosk(app.base);
+    for (let i = 0; i < 200; i++) {
+      if (i % 19 === 0) k = new Kiosk(app.base); // a fresh cookie before the per-kiosk limit (20) is reached
+      const id = makeIdNumber("230781", "19810101", 100 + i); // valid, but nobody's
+      expect((await k.signIn({ idNumber: id, ticket: "ABCD2345" })).status).toBe(401);
+    }
+    const res = await new Kiosk(app.base).signIn(ses.candidates[6]);
+    expect(res.status).toBe(429);
+    expect(await res.text()).toContain("尝试次数过多");
+    expect(await app.db.attempt.count({ where: { registrationId: ses.candidates[6].registrationId } })).toBe(0);
+  });
+
+  it("successful sign-ins do not count against the address", async () => {
+    await app.db.rateLimit.create({ data: { key: "kiosk-failures:127.0.0.1", windowStart: new Date(), count: 199 } });
+    for (const c of ses.candidates.slice(7, 10)) expect((await new Kiosk(app.base).signIn(c)).status).toBe(302);
+    expect((await app.db.rateLimit.findUniqueOrThrow({ where: { key: "kiosk-failures:127.0.0.1" } })).count).toBe(199);
+  });
+
   it("a wrong ticket and an unknown ID number get the same answer (no roster oracle)", async () => {
     const k = new Kiosk(app.base);
     const wrongTicket = await k.signIn({ idNumber: ses.candidates[5].idNumber, ticket: "ZZZZ2345" });
