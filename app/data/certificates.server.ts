@@ -18,6 +18,8 @@ export const certifiableNow = (regs: SittingRow[], now = new Date()) =>
     regs.map((r) => ({ sitting: r.sitting, absent: r.absent, releasedAt: r.session.resultsReleasedAt, attempt: r.attempt })),
     { now, months: env().PASS_VALID_MONTHS },
   );
+/** What the examiner's lists show: as of the issue date for a certified enrolment (its pass was valid then), else today. */
+const sittingOf = (e: { registrations: SittingRow[]; certificate: { issuedAt: Date } | null }) => certifiableNow(e.registrations, e.certificate?.issuedAt);
 
 const enrolmentInclude = {
   trainee: { include: { enterprise: true } },
@@ -38,7 +40,10 @@ export async function certificateClasses(actor: Actor) {
     ...classHead(c),
     provider: c.provider.name,
     enrolled: c.enrolments.length,
-    passed: c.enrolments.filter((e) => certifiableNow(e.registrations).ok).length,
+    passed: c.enrolments.filter((e) => {
+      const sit = sittingOf(e);
+      return sit.ok || sit.code === "EXPIRED"; // passed, even if too long ago to certify now
+    }).length,
     certified: c.enrolments.filter((e) => e.certificate?.status === "VALID").length,
     flagged: c.enrolments.filter((e) => e.certificate?.reviewFlag).length,
   }));
@@ -57,7 +62,7 @@ export async function classCertificates(actor: Actor, classId: string) {
     cls: { ...classHead(cls), provider: cls.provider.name },
     rows: cls.enrolments.map((e) => {
       const totals = totalsOf(e.records);
-      const sit = certifiableNow(e.registrations);
+      const sit = sittingOf(e);
       const c = e.certificate;
       return {
         enrolmentId: e.id,

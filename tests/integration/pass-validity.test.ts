@@ -55,4 +55,10 @@ it("issues a pass within 12 months, and the class page tells the two apart", asy
   expect(await app.db.certificate.count({ where: { enrolmentId: fresh.id } })).toBe(1);
   const page = await (await examiner.get(`/examiner/certificates?class=${classId}`)).text();
   expect(page).toContain("考试合格结果已过有效期");
+  expect(page).toContain("90 分 合格");
+  // The class list still counts the old pass as a pass; only one holds a certificate.
+  const { certificateClasses } = await import("~/data/certificates.server");
+  const u = await app.db.user.findFirstOrThrow({ where: { username: "examiner" } });
+  const row = (await certificateClasses({ id: u.id, role: "EXAMINER", countyId: null, providerId: null })).find((c) => c.id === classId);
+  expect(row).toMatchObject({ passed: 2, certified: 1 });
 });
