@@ -21,21 +21,41 @@ export interface AuditEntry {
 
 /** Append inside the caller's transaction, so the log and the change commit together. */
 export async function audit(tx: Tx, e: AuditEntry): Promise<void> {
+  await auditMany(tx, [e]);
+}
+
+/**
+ * Append several entries in order, with one read of the chain's end and one insert. On
+ * PostgreSQL the chain's lock is held from here until the transaction ends, so a transaction
+ * that changes many rows (a room's "admit all") appends its audit rows last, in one call: the
+ * lock is then held for that insert and the commit, not for all the room's work, and other
+ * rooms' transactions are not serialised behind it.
+ */
+export async function auditMany(tx: Tx, entries: AuditEntry[]): Promise<void> {
+  if (!entries.length) return;
   // On PostgreSQL two concurrent transactions could both read the same last row and chain to it,
   // forking the log. A transaction-level advisory lock makes appenders take turns until their
   // transaction ends (commit or rollback releases it). SQLite already lets one writer at a time.
   if (env().provider === "postgresql") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const last = await tx.auditLog.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const row = {
-    at: new Date(),
-    actorId: e.actorId,
-    actorRole: e.actorRole,
-    action: e.action,
-    entity: e.entity,
-    entityId: e.entityId,
-    reason: e.reason ?? "",
-    data: canonicalJson(e.data ?? {}),
-  };
-  await tx.auditLog.create({ data: { ...row, prevHash, hash: auditHash(prevHash, row) } });
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const rows = entries.map((e) => {
+    const row = {
+      at,
+      actorId: e.actorId,
+      actorRole: e.actorRole,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      reason: e.reason ?? "",
+      data: canonicalJson(e.data ?? {}),
+    };
+    const chained = { ...row, prevHash, hash: auditHash(prevHash, row) };
+    prevHash = chained.hash;
+    return chained;
+  });
+  // One multi-row INSERT: ids (the chain's order) are assigned in this order.
+  if (rows.length === 1) await tx.auditLog.create({ data: rows[0] });
+  else await tx.auditLog.createMany({ data: rows });
 }

@@ -1,7 +1,7 @@
 // Applying an action to an attempt: the candidate's submit, the deadline's auto-submit and every
 // proctor action go through here. One transaction: the state machine's transition, an
 // optimistic-concurrency update, grading when it ends, the event for live consoles, the audit row.
-import { audit } from "~/data/audit.server";
+import { auditMany, type AuditEntry } from "~/data/audit.server";
 import type { Actor } from "~/domain/access";
 import { isOverdue, remainingMs, transition, type AttemptAction, type AttemptSnapshot, type AttemptState } from "~/domain/attempt";
 import { announce, recordEvent } from "~/utils/bus.server";
@@ -62,11 +62,13 @@ export async function applyActions(attemptIds: string[], action: AttemptAction, 
   const results = await prisma.$transaction(
     async (tx) => {
       const out: ActionResult[] = [];
+      const audits: AuditEntry[] = [];
       for (const id of attemptIds) {
-        const { result, sessionId } = await applyIn(tx, id, action, actor, extra);
+        const { result, sessionId } = await applyIn(tx, id, action, actor, extra, audits);
         if (result.ok && !result.noop) changed.add(sessionId);
         out.push(result);
       }
+      await auditMany(tx, audits); // last: the chain's lock is held only from here to the commit
       return out;
     },
     { maxWait: 10_000, timeout: 60_000 },
@@ -75,7 +77,8 @@ export async function applyActions(attemptIds: string[], action: AttemptAction, 
   return results;
 }
 
-async function applyIn(tx: Tx, attemptId: string, action: AttemptAction, actor: Actor | null, extra: { reason?: string; check?: (a: AttemptRow) => string | null }): Promise<{ result: ActionResult; sessionId: string }> {
+/** One attempt's change; its audit entry (proctor actions) is added to `audits` for the caller to append. */
+async function applyIn(tx: Tx, attemptId: string, action: AttemptAction, actor: Actor | null, extra: { reason?: string; check?: (a: AttemptRow) => string | null }, audits: AuditEntry[]): Promise<{ result: ActionResult; sessionId: string }> {
   const a = await loadAttempt(tx, attemptId);
   if (!a) return { result: { ok: false, error: "考试记录不存在", status: 404 }, sessionId: "" };
   const sessionId = a.registration.sessionId;
@@ -94,7 +97,7 @@ async function applyIn(tx: Tx, attemptId: string, action: AttemptAction, actor: 
   await recordEvent(tx, sessionId, `attempt.${action.type}`, { state: next, reason: extra.reason ?? null, by: actor?.role ?? (action.type === "submit" ? action.by : "CANDIDATE") }, a.id);
   if (actor) {
     const answered = await tx.response.count({ where: { attemptId: a.id, NOT: { answer: "null" } } });
-    await audit(tx, {
+    audits.push({
       actorId: actor.id,
       actorRole: actor.role,
       action: `attempt.${action.type}`,

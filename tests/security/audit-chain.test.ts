@@ -36,6 +36,22 @@ describe("audit verify", () => {
     expect(r.out).toContain(`audit log intact: ${rows.length} rows, last row ${rows.at(-1)!.id}, head hash ${rows.at(-1)!.hash}`);
   });
 
+  it("passes after concurrent multi-row appends (a room's action appends all its rows at once)", async () => {
+    const { auditMany } = await import("~/data/audit.server");
+    const entry = (k: number, i: number) => ({ actorId: null, actorRole: "PROCTOR", action: "test.batch", entity: "Attempt", entityId: `batch-${k}-${i}`, data: { k, i } });
+    await Promise.all(Array.from({ length: 8 }, (_, k) => app.db.$transaction((tx) => auditMany(tx, Array.from({ length: 1 + (k % 4) * 5 }, (_, i) => entry(k, i))))));
+    const rows = await app.db.auditLog.findMany({ orderBy: { id: "asc" } });
+    expect(new Set(rows.map((r) => r.prevHash)).size).toBe(rows.length);
+    // Each batch's rows are consecutive and in the order given.
+    for (let k = 0; k < 8; k++) {
+      const ids = rows.flatMap((r, n) => (r.entityId.startsWith(`batch-${k}-`) ? [{ n, i: Number(r.entityId.split("-")[2]) }] : []));
+      expect(ids.map((x) => x.i)).toEqual(Array.from({ length: 1 + (k % 4) * 5 }, (_, i) => i));
+      expect(ids.at(-1)!.n - ids[0].n).toBe(ids.length - 1);
+    }
+    const r = await verify();
+    expect(r.code, r.out).toBe(0);
+  });
+
   it("a recorded head catches rows cut from the end, which the chain alone cannot", async () => {
     const head = await app.db.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect((await verify("--head", head.hash)).code).toBe(0);
