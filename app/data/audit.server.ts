@@ -56,6 +56,5 @@ export async function auditMany(tx: Tx, entries: AuditEntry[]): Promise<void> {
     return chained;
   });
   // One multi-row INSERT: ids (the chain's order) are assigned in this order.
-  if (rows.length === 1) await tx.auditLog.create({ data: rows[0] });
-  else await tx.auditLog.createMany({ data: rows });
+  await tx.auditLog.createMany({ data: rows });
 }
