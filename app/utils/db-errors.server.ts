@@ -11,28 +11,37 @@ const PG_STATE = /^(08|57P0[1-3]|53300|40001|40P01|55000)/;
 const MESSAGES =
   /database is locked|SQLITE_BUSY|SQLITE_FULL|database or disk is full|disk I\/O error|ECONNREFUSED|ECONNRESET|EPIPE|Connection terminated|terminating connection|not currently accepting connections|Can't reach database|Timed out fetching a new connection|Unable to start a transaction|Transaction already closed|Operation has timed out|connection is closed|Client has encountered a connection error/i;
 
-export function isTransientDbError(e: unknown, depth = 0): boolean {
+const str = (v: unknown) => (typeof v === "string" ? v : "");
+
+/** Whether `test` holds for the error or anything it wraps (cause, Prisma's meta, the adapter's error). */
+function anyInChain(e: unknown, test: (x: Record<string, unknown>) => boolean, depth = 0): boolean {
   if (!e || typeof e !== "object" || depth > 5) return false;
   const x = e as Record<string, unknown>;
-  const str = (v: unknown) => (typeof v === "string" ? v : "");
-  if (PRISMA_CODES.has(str(x.code))) return true;
-  if (SQLITE_NAMES.test(str(x.code)) || SQLITE_NAMES.test(str(x.originalCode))) return true;
-  if (typeof x.extendedCode === "number" && SQLITE_PRIMARY.has(x.extendedCode & 0xff)) return true;
-  if (x.kind === "SocketTimeout" || x.kind === "DatabaseNotReachable" || x.kind === "ConnectionClosed" || x.kind === "TooManyConnections" || x.kind === "TransactionWriteConflict") return true;
-  if (x.kind === "postgres" && PG_STATE.test(str(x.code) || str(x.originalCode))) return true;
-  if (/^\d/.test(str(x.code)) && PG_STATE.test(str(x.code))) return true;
-  if (MESSAGES.test(str(x.message)) || MESSAGES.test(str(x.originalMessage))) return true;
+  if (test(x)) return true;
   const meta = x.meta as Record<string, unknown> | undefined;
-  return isTransientDbError(x.cause, depth + 1) || isTransientDbError(meta?.driverAdapterError, depth + 1) || isTransientDbError(meta?.cause, depth + 1);
+  return [x.cause, meta?.driverAdapterError, meta?.cause].some((c) => anyInChain(c, test, depth + 1));
 }
 
+export function isTransientDbError(e: unknown): boolean {
+  return anyInChain(
+    e,
+    (x) =>
+      PRISMA_CODES.has(str(x.code)) ||
+      SQLITE_NAMES.test(str(x.code)) ||
+      SQLITE_NAMES.test(str(x.originalCode)) ||
+      (typeof x.extendedCode === "number" && SQLITE_PRIMARY.has(x.extendedCode & 0xff)) ||
+      x.kind === "SocketTimeout" || x.kind === "DatabaseNotReachable" || x.kind === "ConnectionClosed" || x.kind === "TooManyConnections" || x.kind === "TransactionWriteConflict" ||
+      (x.kind === "postgres" && PG_STATE.test(str(x.code) || str(x.originalCode))) ||
+      (/^\d/.test(str(x.code)) && PG_STATE.test(str(x.code))) ||
+      MESSAGES.test(str(x.message)) ||
+      MESSAGES.test(str(x.originalMessage)),
+  );
+}
+
+const CONFLICT_CODES = new Set(["P2034", "40P01", "40001"]);
 /** A deadlock or serialization conflict with another transaction: this one alone may succeed on a retry. */
-export function isConflict(e: unknown, depth = 0): boolean {
-  if (!e || typeof e !== "object" || depth > 5) return false;
-  const x = e as Record<string, unknown>;
-  if (x.code === "P2034" || x.code === "40P01" || x.code === "40001" || x.originalCode === "40P01" || x.originalCode === "40001" || x.kind === "TransactionWriteConflict") return true;
-  const meta = x.meta as Record<string, unknown> | undefined;
-  return isConflict(x.cause, depth + 1) || isConflict(meta?.driverAdapterError, depth + 1) || isConflict(meta?.cause, depth + 1);
+export function isConflict(e: unknown): boolean {
+  return anyInChain(e, (x) => CONFLICT_CODES.has(str(x.code)) || CONFLICT_CODES.has(str(x.originalCode)) || x.kind === "TransactionWriteConflict");
 }
 
 export const NOT_SAVED_BUSY = "服务器繁忙，答案未保存，请稍后重试";

@@ -30,7 +30,7 @@ const WINDOW_MS = 2;
  * database aborts one, and its writes are retried one by one (below), not refused.
  */
 const shape = () => (env().provider === "postgresql" ? { parallel: 4, maxBatch: 32 } : { parallel: 1, maxBatch: 256 });
-let queue: Job[] = [];
+const queue: Job[] = [];
 let active = 0;
 let scheduled = false;
 
